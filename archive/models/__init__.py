@@ -1,0 +1,45 @@
+from archive.models.annotations import (
+    Mention,
+    Quote,
+    QuoteMode,
+    ReviewStatus,
+    TaggedQuote,
+    TextPart,
+)
+from archive.models.articles import Article, ArticleContributor, ArticleStatus
+from archive.models.entities import (
+    Alias,
+    Entity,
+    EntityKind,
+    EntitySource,
+    Event,
+    EventParticipant,
+    Identifier,
+    Membership,
+    Organization,
+    Person,
+    Place,
+)
+
+__all__ = [
+    "Alias",
+    "Article",
+    "ArticleContributor",
+    "ArticleStatus",
+    "Entity",
+    "EntityKind",
+    "EntitySource",
+    "Event",
+    "EventParticipant",
+    "Identifier",
+    "Membership",
+    "Mention",
+    "Organization",
+    "Person",
+    "Place",
+    "Quote",
+    "QuoteMode",
+    "ReviewStatus",
+    "TaggedQuote",
+    "TextPart",
+]

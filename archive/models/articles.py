@@ -1,0 +1,179 @@
+"""Articles: the texts everything else is annotated on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+
+PARAGRAPH_BREAK = "\n\n"
+
+
+class ArticleStatus(models.TextChoices):
+    DRAFT = "draft", "draft"
+    PUBLISHED = "published", "published"
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may see; every public view, feed and sitemap starts here."""
+        return self.filter(status=ArticleStatus.PUBLISHED)
+
+    def visible_to(self, user):
+        return self if user.is_staff else self.published()
+
+    def with_byline(self):
+        return self.select_related("publisher", "dateline_place")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+class Article(models.Model):
+    headline = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=200, help_text="Unique among the articles of the same day.")
+    standfirst = models.TextField(blank=True, help_text="The summary paragraph under the headline.")
+    body = models.TextField(
+        help_text="The article text, paragraphs separated by one blank line. Quotes and mentions "
+        "are anchored in this text: after editing it, check the orphaned annotations."
+    )
+    pull_quote = models.TextField(
+        blank=True, help_text="Words repeated from the body and set apart as a display quote."
+    )
+    pull_quote_after = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="The number of body paragraphs that come before the pull quote.",
+    )
+    published_on = models.DateField(db_index=True)
+    dateline_place = models.ForeignKey(
+        "archive.Place",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="datelined_articles",
+    )
+    publisher = models.ForeignKey(
+        "archive.Organization",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="published_articles",
+    )
+    byline = models.CharField(
+        max_length=300, blank=True, help_text="The byline as printed, if any."
+    )
+    contributors = models.ManyToManyField(
+        "archive.Entity",
+        through="ArticleContributor",
+        related_name="contributed_articles",
+        blank=True,
+    )
+    source_url = models.URLField(max_length=500, blank=True, help_text="The original's address.")
+    language = models.CharField(
+        max_length=12, default="en", help_text="BCP 47 code, e.g. en, ru, kk."
+    )
+    status = models.CharField(
+        max_length=10, choices=ArticleStatus.choices, default=ArticleStatus.DRAFT
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_on", "headline"]
+        get_latest_by = "published_on"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["published_on", "slug"], name="article_date_slug_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["source_url"],
+                condition=~models.Q(source_url=""),
+                name="article_source_url_unique",
+                violation_error_message="This source URL is already in the archive.",
+            ),
+        ]
+        indexes = [
+            # The public archive: WHERE status = 'published' ORDER BY published_on DESC.
+            models.Index(fields=["status", "-published_on"], name="article_status_date_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    def get_absolute_url(self) -> str:
+        d = self.published_on
+        return reverse(
+            "archive:article",
+            kwargs={
+                "year": d.year,
+                "month": f"{d.month:02d}",
+                "day": f"{d.day:02d}",
+                "slug": self.slug,
+            },
+        )
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == ArticleStatus.PUBLISHED
+
+    def text_of(self, part: str) -> str:
+        """The text an annotation's part refers to: headline, standfirst or body."""
+        return getattr(self, part)
+
+    def paragraphs(self) -> list[Paragraph]:
+        """The body's paragraphs with their character offsets in `body`."""
+        result, offset = [], 0
+        for index, text in enumerate(self.body.split(PARAGRAPH_BREAK)):
+            result.append(Paragraph(index, offset, offset + len(text), text))
+            offset += len(text) + len(PARAGRAPH_BREAK)
+        return result
+
+    def clean(self):
+        if self.pull_quote and self.pull_quote_after is None:
+            raise ValidationError(
+                {"pull_quote_after": "Say after which paragraph the pull quote stands."}
+            )
+        if self.pull_quote_after is not None and self.pull_quote_after > len(self.paragraphs()):
+            raise ValidationError({"pull_quote_after": "The body has fewer paragraphs than that."})
+
+
+class ContributorRole(models.TextChoices):
+    AUTHOR = "author", "author"
+    CONTRIBUTOR = "contributor", "contributor"
+    TRANSLATOR = "translator", "translator"
+    PHOTOGRAPHER = "photographer", "photographer"
+
+
+class ArticleContributor(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="contributions")
+    entity = models.ForeignKey(
+        "archive.Entity", on_delete=models.CASCADE, related_name="contributions"
+    )
+    role = models.CharField(
+        max_length=12, choices=ContributorRole.choices, default=ContributorRole.AUTHOR
+    )
+
+    class Meta:
+        ordering = ["article", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "entity", "role"], name="contributor_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.entity} ({self.get_role_display()})"
+
+    def clean(self):
+        if self.entity_id and not self.entity.is_speaker_kind:
+            raise ValidationError({"entity": "A contributor is a person or an organization."})

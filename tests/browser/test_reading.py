@@ -1,0 +1,22 @@
+from axe_playwright_python.sync_playwright import Axe
+
+
+def serious_violations(page):
+    results = Axe().run(page)
+    return [
+        (v["id"], v["impact"], v["help"])
+        for v in results.response["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+
+
+def test_reader_opens_the_seed_article_from_the_home_page(page, seeded_server):
+    page.goto(seeded_server.url + "/")
+    assert serious_violations(page) == []
+    page.get_by_role(
+        "link", name="Kazakhstan: HRW Report Accuses Government Of Harassing Opposition"
+    ).click()
+    page.wait_for_url("**/articles/2004/04/06/**")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Kazakhstan: HRW Report")
+    assert page.get_by_text("Vanessa Saenen is a spokeswoman for HRW in Brussels.").is_visible()
+    assert serious_violations(page) == []
