@@ -1,0 +1,38 @@
+"""Formatting helpers for the public templates."""
+
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# The characters that could end a <script> element or open a comment inside one, written as
+# JSON escapes (the same table django.utils.html.json_script uses).
+_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def jsonld(data) -> str:
+    """A schema.org JSON-LD block. Editors' text such as a headline containing </script>
+    stays inside the string because <, > and & are written as \\u escapes."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
+    # Safe: after the translation the JSON cannot contain markup.
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, page, number):
+    """The current address with `page.param` set to `number`, other parameters kept."""
+    query = context["request"].GET.copy()
+    query[page.param] = number
+    return "?" + query.urlencode()
+
+
+@register.filter
+def plural(count, forms: str) -> str:
+    """`3|plural:"quote,quotes"` → "3 quotes"."""
+    one, many = forms.split(",")
+    return f"{count} {one if count == 1 else many}"
