@@ -154,7 +154,7 @@ class QuoteQuerySet(models.QuerySet):
     def with_context(self):
         """Everything a quote card shows, in a fixed number of queries."""
         return self.select_related(
-            "article", "speaker", "said_to", "answers__speaker"
+            "article", "speaker", "said_to", "answers__speaker", "answers__article"
         ).prefetch_related("tags", "about", "speaker__person__memberships__organization")
 
 
@@ -231,6 +231,16 @@ class Quote(TextAnchor):
     @property
     def text(self) -> str:
         return self.exact
+
+    @property
+    def is_public(self) -> bool:
+        """What QuoteQuerySet.public() selects, for a quote already in hand (e.g. the one a
+        reply answers): never link readers to a suggestion, a rejection or a draft."""
+        return (
+            self.status == ReviewStatus.CONFIRMED
+            and not self.orphaned
+            and self.article.status == "published"
+        )
 
     @property
     def anchor_id(self) -> str:

@@ -24,7 +24,7 @@ def _quote_open(quote, first: bool) -> str:
     # Only the quote's first fragment carries its id, so #quote-<pk> is unique on the page.
     if first:
         return format_html('<mark class="quote" id="{}">', quote.anchor_id)
-    return format_html('<mark class="quote">')
+    return SafeString('<mark class="quote">')
 
 
 def _quote_close(quote) -> str:
