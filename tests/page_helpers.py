@@ -69,3 +69,25 @@ def nesting_problems(html: str) -> list[str]:
     checker.feed(html)
     checker.close()
     return checker.problems + ([f"unclosed {checker.stack}"] if checker.stack else [])
+
+
+def article_with_quotes(n, speaker, dateline=None):
+    """One published article whose body quotes `speaker` `n` times, naming them each time."""
+    paragraphs = [f'"Claim number {i} stands," {speaker.name} said.' for i in range(n)]
+    article = Article.objects.create(
+        headline="Many claims",
+        slug="many-claims",
+        body="\n\n".join(paragraphs),
+        published_on=dt.date(2006, 3, 1),
+        dateline_place=dateline,
+        status=ArticleStatus.PUBLISHED,
+    )
+    for i in range(n):
+        quote = Quote(article=article, speaker=speaker)
+        quote.anchor_to(f"Claim number {i} stands")
+        quote.save()
+        quote.tags.add("claims", f"claim-{i % 3}")
+        mention = Mention(article=article, entity=speaker)
+        mention.anchor_to(speaker.name, occurrence=i)
+        mention.save()
+    return article
