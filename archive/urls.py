@@ -26,15 +26,23 @@ class TwoDigits:
         return f"{int(value):02d}"
 
 
+class FourDigits(TwoDigits):
+    regex = r"[0-9]{4}"
+
+    def to_url(self, value) -> str:
+        return f"{int(value):04d}"
+
+
 register_converter(TwoDigits, "dd")
+register_converter(FourDigits, "yyyy")
 
 public = [
     path("", home.home, name="home"),
     path("articles/", articles.article_archive, name="articles"),
-    path("articles/<int:year>/", articles.article_month, name="articles_year"),
-    path("articles/<int:year>/<dd:month>/", articles.article_month, name="articles_month"),
+    path("articles/<yyyy:year>/", articles.article_month, name="articles_year"),
+    path("articles/<yyyy:year>/<dd:month>/", articles.article_month, name="articles_month"),
     path(
-        "articles/<int:year>/<dd:month>/<dd:day>/<slug:slug>/",
+        "articles/<yyyy:year>/<dd:month>/<dd:day>/<slug:slug>/",
         articles.article_detail,
         name="article",
     ),

@@ -67,7 +67,19 @@ def test_index_pagination_bad_numbers_are_404(client, db, settings):
         )
     assert "Page 1 of 3" in client.get("/articles/2004/").text
     assert "Page 3 of 3" in client.get("/articles/2004/?page=3").text
-    for bad in ("4", "0", "two", "", "%00"):
+    for bad in ("4", "0", "two", "", "%00", "%C2%B2", "99999999999999999999"):
         assert client.get(f"/articles/2004/?page={bad}").status_code == 404
     Person.objects.create(name="Ann Example", slug="ann")
     assert client.get("/people/?page=2").status_code == 404
+
+
+def test_impossible_dates_in_addresses_are_404(client, seed):
+    for path in (
+        "/articles/0000/",
+        "/articles/0000/01/",
+        "/articles/99999/",
+        "/articles/2004/13/",
+        "/articles/2004/02/30/anything/",
+        "/articles/0000/01/01/anything/",
+    ):
+        assert client.get(path).status_code == 404, path

@@ -1,4 +1,5 @@
 import calendar
+import datetime as dt
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -13,11 +14,13 @@ RELATED_ARTICLES = 5
 
 
 def article_detail(request, year, month, day, slug):
+    try:
+        published_on = dt.date(year, month, day)
+    except ValueError:
+        raise Http404("No such day.") from None
     article = get_object_or_404(
         Article.objects.visible_to(request.user).with_byline(),
-        published_on__year=year,
-        published_on__month=month,
-        published_on__day=day,
+        published_on=published_on,
         slug=slug,
     )
     quotes = list(Quote.objects.shown().filter(article=article).with_context())
@@ -59,7 +62,8 @@ def article_archive(request):
 
 
 def article_month(request, year, month=None):
-    if month is not None and not 1 <= month <= 12:
+    # The converters allow 0000 and 00; the date functions do not.
+    if year < 1 or (month is not None and not 1 <= month <= 12):
         raise Http404("No such month.")
     articles = Article.objects.published().with_byline().filter(published_on__year=year)
     if month is not None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-WIDTH, HEIGHT = 720, 460
-RADIUS_X, RADIUS_Y = 250, 165
+WIDTH, HEIGHT = 820, 440
+RADIUS_X, RADIUS_Y = 215, 160
 MAX_NEIGHBOURS = 12
 
 # Why two entities are linked, in the order a reader most wants to see them.

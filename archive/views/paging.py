@@ -1,5 +1,7 @@
 """One way to paginate every long list, so bad page numbers get the same answer everywhere."""
 
+import re
+
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
@@ -10,7 +12,8 @@ def paginate(request, queryset, param: str = "page", per_page: int | None = None
     positive whole number or lies beyond the last page. An empty list is one empty page."""
     paginator = Paginator(queryset, per_page or settings.PAGE_SIZE, allow_empty_first_page=True)
     raw = request.GET.get(param, "1")
-    if not raw.isdigit():
+    # ASCII digits only: str.isdigit() accepts "²", which int() rejects.
+    if not re.fullmatch(r"[0-9]{1,9}", raw):
         raise Http404(f"{param} must be a page number.")
     try:
         page = paginator.page(int(raw))
