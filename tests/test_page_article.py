@@ -170,3 +170,16 @@ def test_annotate_clips_a_quote_that_runs_over_two_paragraphs():
     assert 'id="quote-7"' in first
     assert 'id="quote-7"' not in second and '<mark class="quote">' in second
     assert strip_tags(second).startswith("three")
+
+
+def test_header_names_dateline_publisher_contributors_and_source(client, seed):
+    html = client.get(seed.get_absolute_url()).text
+    header = html[html.index('<article class="story"') : html.index('class="standfirst"')]
+    assert 'href="/places/prague/">Prague</a>' in header
+    assert 'href="/organizations/rfe-rl/">RFE/RL</a>' in header
+    assert (
+        'href="/organizations/rfe-rl-kazakh-service/">RFE/RL Kazakh Service</a> (contributor)'
+        in header
+    )
+    assert 'href="https://www.rferl.org/a/1052186.html"' in header
+    assert '<time datetime="2004-04-06">6 April 2004</time>' in header

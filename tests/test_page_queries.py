@@ -69,9 +69,9 @@ def test_organization_page(client, cast, django_assert_num_queries, n):
 def test_article_page(client, cast, django_assert_num_queries, n):
     org, ann, bob = cast
     article = article_with_quotes(n, ann)
-    # the article with publisher and dateline; its quotes (with_context: QUOTE_PAGE); its
-    # mentions with their entities; related articles.
-    with django_assert_num_queries(1 + QUOTE_PAGE + 1 + 1):
+    # the article with publisher and dateline; its contributors; its quotes (with_context:
+    # QUOTE_PAGE); its mentions with their entities; related articles.
+    with django_assert_num_queries(2 + QUOTE_PAGE + 1 + 1):
         response = client.get(article.get_absolute_url())
     assert response.text.count('<mark class="quote" id=') == n
 

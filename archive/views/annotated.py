@@ -113,10 +113,10 @@ class RenderedParagraph:
 
 
 def article_parts(article, quotes, mentions) -> dict:
-    """The standfirst and body paragraphs of `article`, annotated. The headline stays plain
-    text: links in a page's main heading make it hard to read."""
+    """The headline, standfirst and body paragraphs of `article`, annotated. The headline
+    gets its quotes but no mention links: a heading full of links is hard to read."""
     by_part: dict[str, tuple[list, list]] = {}
-    for part in ("standfirst", "body"):
+    for part in ("headline", "standfirst", "body"):
         by_part[part] = (
             [q for q in quotes if q.part == part],
             [m for m in mentions if m.part == part],
@@ -130,6 +130,7 @@ def article_parts(article, quotes, mentions) -> dict:
         for p in article.paragraphs()
     ]
     return {
+        "headline_html": annotate(article.headline, 0, by_part["headline"][0], []),
         "standfirst_html": annotate(article.standfirst, 0, *by_part["standfirst"]),
         "paragraphs": paragraphs,
     }

@@ -19,7 +19,9 @@ def article_detail(request, year, month, day, slug):
     except ValueError:
         raise Http404("No such day.") from None
     article = get_object_or_404(
-        Article.objects.visible_to(request.user).with_byline(),
+        Article.objects.visible_to(request.user)
+        .with_byline()
+        .prefetch_related("contributions__entity"),
         published_on=published_on,
         slug=slug,
     )

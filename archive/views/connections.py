@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 WIDTH, HEIGHT = 820, 440
 RADIUS_X, RADIUS_Y = 215, 160
 MAX_NEIGHBOURS = 12
+LABEL_WIDTH = 22  # characters per label line
 
 # Why two entities are linked, in the order a reader most wants to see them.
 MEMBERSHIP, QUOTES, MENTIONS = "membership", "quotes", "co-mentions"
@@ -27,6 +28,12 @@ class Neighbour:
     label_x: float = 0
     label_y: float = 0
     anchor: str = "middle"
+
+    @property
+    def lines(self) -> list[str]:
+        """The name on at most two lines, so labels neither overlap nor lose what tells two
+        similar names apart (an organization and the event of its founding)."""
+        return wrap(self.entity.name)
 
     @property
     def main_reason(self) -> str:
@@ -48,6 +55,20 @@ class Diagram:
     height: int = HEIGHT
     cx: float = WIDTH / 2
     cy: float = HEIGHT / 2
+
+
+def wrap(name: str, width: int = LABEL_WIDTH) -> list[str]:
+    lines: list[str] = []
+    for word in name.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    if len(lines) > 2:
+        lines = [lines[0], " ".join(lines[1:])]
+    if len(lines[-1]) > width:
+        lines[-1] = lines[-1][: width - 1].rstrip() + "…"
+    return lines
 
 
 def build(centre, memberships=(), spoke_about=(), spoken_about_by=(), co_mentioned=()):
@@ -80,5 +101,9 @@ def build(centre, memberships=(), spoke_about=(), spoken_about_by=(), co_mention
         n.label_x = round(n.x + (10 if n.anchor == "start" else -10 if n.anchor == "end" else 0), 1)
         sin = math.sin(angle)
         # Labels go outwards: below the nodes at the bottom, above those at the top.
-        n.label_y = round(n.y + (24 if sin > 0.6 else -14 if sin < -0.6 else 5), 1)
+        lines = len(n.lines)
+        below, above = 24, -14 - 17 * (lines - 1)
+        n.label_y = round(
+            n.y + (below if sin > 0.6 else above if sin < -0.6 else 5 - 8 * (lines - 1)), 1
+        )
     return Diagram(centre, chosen)
