@@ -3,7 +3,7 @@
 import pytest
 
 from archive.models import Article, Quote
-from tests.page_helpers import jsonld_blocks
+from tests.page_helpers import jsonld_blocks, nesting_problems
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,38 @@ def test_jsonld_escapes_a_closing_script_tag(client, seed):
     assert "\\u003C/script\\u003E" in html
     (data,) = jsonld_blocks(html)
     assert data["headline"] == headline
+
+
+ALL_PAGES = [
+    "/",
+    "/articles/",
+    "/articles/2004/",
+    "/articles/2004/04/",
+    "/people/",
+    "/people/vanessa-saenen/",
+    "/people/galymzhan-zhaqiyanov/",
+    "/organizations/",
+    "/organizations/human-rights-watch/",
+    "/organizations/kazakh-government/",
+    "/places/",
+    "/places/almaty/",
+    "/events/",
+    "/events/cpj-letter-to-nazarbaev/",
+    "/timeline/",
+    "/tags/",
+    "/tags/elections/",
+    "/people/nobody/",
+]
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_every_page_is_well_formed(client, seed, path):
+    html = client.get(path).text
+    assert nesting_problems(html) == []
+    assert html.count("<h1") == 1
+
+
+def test_article_and_quote_pages_are_well_formed(client, seed):
+    for path in [seed.get_absolute_url()] + [q.get_absolute_url() for q in Quote.objects.all()]:
+        html = client.get(path).text
+        assert nesting_problems(html) == [], path

@@ -36,3 +36,22 @@ def plural(count, forms: str) -> str:
     """`3|plural:"quote,quotes"` → "3 quotes"."""
     one, many = forms.split(",")
     return f"{count} {one if count == 1 else many}"
+
+
+@register.simple_tag
+def partial_date(value):
+    """A partial date as <time> when HTML can say it (a year, a month, a day); a season has
+    no HTML date form, so it is plain text rather than a datetime that invents a day."""
+    if value is None:
+        return format_html('<span class="unknown">date unknown</span>')
+    if value.precision == "season":
+        return format_html("<span>{}</span>", value)
+    return format_html('<time datetime="{}">{}</time>', value.edtf(), value)
+
+
+@register.simple_tag
+def partial_span(start, end):
+    """ "2001", or "29 March 2004 – 4 April 2004" for a span of two partial dates."""
+    if end is None or end == start:
+        return partial_date(start)
+    return format_html("{} – {}", partial_date(start), partial_date(end))
