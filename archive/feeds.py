@@ -21,6 +21,8 @@ def _midnight(day: dt.date) -> dt.datetime:
 
 class LatestArticles(Feed):
     feed_type = Atom1Feed
+    # Atom requires an author for every entry; the archive stands behind its feed.
+    author_name = settings.SITE_NAME
     title = f"{settings.SITE_NAME}: latest articles"
     subtitle = "The newest articles in the archive."
 
@@ -45,6 +47,7 @@ class LatestArticles(Feed):
 
 class QuoteFeed(Feed):
     feed_type = Atom1Feed
+    author_name = settings.SITE_NAME
 
     def item_title(self, item):
         return str(item)

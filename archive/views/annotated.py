@@ -102,7 +102,7 @@ def annotate(text: str, offset: int, quotes, mentions) -> SafeString:
     if open_quote is not None:
         out.append(_quote_close(open_quote.item))
     # Every piece is either escaped text or built by format_html above.
-    return mark_safe("".join(out))  # noqa: S308
+    return mark_safe("".join(out))
 
 
 @dataclass
