@@ -34,9 +34,10 @@ def test_person_page(client, cast, django_assert_num_queries, n):
     org, ann, bob = cast
     add_articles(n, ann, about=bob)
     # person; aliases; identifiers; memberships; counts of quotes by, replies to them, their
-    # answers, quotes about them and articles; co-mentions; whom they speak about; who
-    # speaks about them; events; the quotes-by page (QUOTE_PAGE); the articles page.
-    with django_assert_num_queries(13 + QUOTE_PAGE + 1):
+    # answers, quotes about them and articles; co-mentions (diagram); whom they speak about;
+    # who speaks about them; people and organizations named with them; events; the
+    # quotes-by page (QUOTE_PAGE); the articles page.
+    with django_assert_num_queries(14 + QUOTE_PAGE + 1):
         response = client.get("/people/ann/")
     assert response.status_code == 200
     assert response.text.count('class="quote-card"') == min(n, 25)
@@ -48,7 +49,7 @@ def test_person_quoted_about(client, cast, django_assert_num_queries, n):
     add_articles(n, ann, about=bob)
     # As above, but the quotes are about Bob: the quotes-about page replaces the quotes-by
     # page, and Bob is mentioned in no article, so no articles page is fetched.
-    with django_assert_num_queries(13 + QUOTE_PAGE):
+    with django_assert_num_queries(14 + QUOTE_PAGE):
         response = client.get("/people/bob/")
     assert response.text.count('class="quote-card"') == min(n, 25)
 
@@ -168,3 +169,22 @@ def test_home_and_archive(client, cast, django_assert_num_queries, n):
     # count and page
     with django_assert_num_queries(2):
         client.get("/articles/2005/")
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_feeds_and_sitemap(client, cast, django_assert_num_queries, n):
+    org, ann, bob = cast
+    add_articles(n, ann, about=bob)
+    # the latest articles with publisher and dateline
+    with django_assert_num_queries(1):
+        client.get("/feeds/articles.atom")
+    # the person; their quotes with context (QUOTE_PAGE)
+    with django_assert_num_queries(1 + QUOTE_PAGE):
+        client.get("/people/ann/quotes.atom")
+    # the tag; its quotes with context (QUOTE_PAGE)
+    with django_assert_num_queries(1 + QUOTE_PAGE):
+        client.get("/tags/elections/quotes.atom")
+    # per section (pages, articles, entities, quotes, tags): a count for the paginator and
+    # the items, except the fixed list of index pages, which needs neither.
+    with django_assert_num_queries(8):
+        client.get("/sitemap.xml")

@@ -1,8 +1,7 @@
 from django.shortcuts import render
 from django.urls import reverse
 
-from archive.models import Membership, Person, Quote
-from archive.models.entities import SPEAKER_KINDS
+from archive.models import Entity, Membership, Person, Quote
 from archive.views import entity_common, jsonld
 from archive.views.lookup import get_entity_or_404
 from archive.views.paging import paginate
@@ -29,7 +28,7 @@ def person_detail(request, slug):
         public.by(person).filter(answers__isnull=False).with_context().latest_first(),
         "answers_page",
     )
-    diagram, co_mentioned = entity_common.diagram(
+    diagram, _ = entity_common.diagram(
         person, memberships=[(m.organization, m.role) for m in memberships]
     )
     context = {
@@ -41,7 +40,7 @@ def person_detail(request, slug):
         "their_answers": their_answers,
         "articles": entity_common.articles_mentioning(request, person),
         "events": entity_common.events_of(person),
-        "appears_with": [e for e in co_mentioned if e.kind in SPEAKER_KINDS][:APPEARS_WITH],
+        "appears_with": list(Entity.objects.co_mentioned_with(person).speakers()[:APPEARS_WITH]),
         "diagram": diagram,
         "feed_url": reverse("archive:person_quotes_feed", kwargs={"slug": person.slug}),
         "jsonld": jsonld.person(person, memberships),
