@@ -91,3 +91,9 @@ def article_with_quotes(n, speaker, dateline=None):
         mention.anchor_to(speaker.name, occurrence=i)
         mention.save()
     return article
+
+
+def skipped_heading_levels(html: str) -> list[str]:
+    """Headings that go down more than one level from the one before (h1 → h3)."""
+    levels = [int(n) for n in re.findall(r"<h([1-6])[\s>]", html)]
+    return [f"h{a} → h{b}" for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]

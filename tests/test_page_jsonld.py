@@ -3,7 +3,7 @@
 import pytest
 
 from archive.models import Article, Quote
-from tests.page_helpers import jsonld_blocks, nesting_problems
+from tests.page_helpers import jsonld_blocks, nesting_problems, skipped_heading_levels
 
 
 @pytest.mark.parametrize(
@@ -91,9 +91,11 @@ def test_every_page_is_well_formed(client, seed, path):
     html = client.get(path).text
     assert nesting_problems(html) == []
     assert html.count("<h1") == 1
+    assert skipped_heading_levels(html) == []
 
 
 def test_article_and_quote_pages_are_well_formed(client, seed):
     for path in [seed.get_absolute_url()] + [q.get_absolute_url() for q in Quote.objects.all()]:
         html = client.get(path).text
         assert nesting_problems(html) == [], path
+        assert skipped_heading_levels(html) == [], path
