@@ -183,3 +183,21 @@ def test_header_names_dateline_publisher_contributors_and_source(client, seed):
     )
     assert 'href="https://www.rferl.org/a/1052186.html"' in header
     assert '<time datetime="2004-04-06">6 April 2004</time>' in header
+
+
+def test_annotate_keeps_overlapping_quotes_well_formed_and_both_addressable():
+    text = "one two three four five"
+    html = annotate(text, 0, [_q(1, 0, 13), _q(2, 8, 23)], [_m(4, 18)])
+    assert nesting_problems(html) == []
+    assert html.count('id="quote-1"') == 1 and html.count('id="quote-2"') == 1
+    assert strip_tags(html).replace("(unattributed, quote)", "") == text
+
+
+def test_annotate_draws_a_quote_inside_a_quote():
+    text = "she said he said it"
+    html = annotate(text, 0, [_q(1, 0, 19), _q(2, 9, 16)], [])
+    assert nesting_problems(html) == []
+    assert 'id="quote-1"' in html and 'id="quote-2"' in html
+    # each quote is attributed once, after its last fragment
+    assert html.count('href="/quotes/1/"') == 1 and html.count('href="/quotes/2/"') == 1
+    assert html.index('href="/quotes/2/"') < html.index('href="/quotes/1/"')

@@ -3,6 +3,8 @@
 Every character of the text passes through `escape`; only the tags built here with
 `format_html` are markup. Quotes are the outer layer and mentions the inner one, so a mention
 inside a quote nests properly; a mention that crosses a quote's edge is split in two links.
+Where quotes overlap, the innermost one is drawn, so every quote keeps a fragment with its
+id; the speaker follows a quote's last fragment.
 """
 
 from __future__ import annotations
@@ -27,7 +29,10 @@ def _quote_open(quote, first: bool) -> str:
     return SafeString('<mark class="quote">')
 
 
-def _quote_close(quote) -> str:
+def _quote_close(quote, last: bool) -> str:
+    """Close a fragment of the quote; after its last fragment, say who said it."""
+    if not last:
+        return SafeString("</mark>")
     if quote.speaker_id:
         speaker = format_html(
             '<a href="{}">{}</a>', quote.speaker.get_absolute_url(), quote.speaker.name
@@ -51,10 +56,9 @@ def _mention_open(mention) -> str:
 
 
 def _active(spans: list[Span], start: int, end: int):
-    for span in spans:
-        if span.start <= start and end <= span.end:
-            return span
-    return None
+    """The innermost span covering [start, end): a quote inside a quote stays visible."""
+    covering = [s for s in spans if s.start <= start and end <= s.end]
+    return min(covering, key=lambda s: s.end - s.start) if covering else None
 
 
 def annotate(text: str, offset: int, quotes, mentions) -> SafeString:
@@ -81,6 +85,9 @@ def annotate(text: str, offset: int, quotes, mentions) -> SafeString:
 
     out: list[str] = []
     open_quote = open_mention = None
+    # A quote's id goes on its first fragment: the first one drawn here, unless the quote
+    # began in an earlier stretch (a previous paragraph), which already carries it.
+    addressed = {q.item.pk for q in quote_spans if q.item.start < offset}
     for left, right in zip(cuts, cuts[1:], strict=False):
         quote = _active(quote_spans, left, right)
         mention = _active(mention_spans, left, right)
@@ -88,10 +95,11 @@ def annotate(text: str, offset: int, quotes, mentions) -> SafeString:
             out.append("</a>")
             open_mention = None
         if open_quote is not None and quote is not open_quote:
-            out.append(_quote_close(open_quote.item))
+            out.append(_quote_close(open_quote.item, last=open_quote.item.end <= left))
             open_quote = None
         if quote is not None and open_quote is None:
-            out.append(_quote_open(quote.item, first=quote.item.start >= left))
+            out.append(_quote_open(quote.item, first=quote.item.pk not in addressed))
+            addressed.add(quote.item.pk)
             open_quote = quote
         if mention is not None and open_mention is None:
             out.append(_mention_open(mention.item))
@@ -100,7 +108,7 @@ def annotate(text: str, offset: int, quotes, mentions) -> SafeString:
     if open_mention is not None:
         out.append("</a>")
     if open_quote is not None:
-        out.append(_quote_close(open_quote.item))
+        out.append(_quote_close(open_quote.item, last=open_quote.item.end <= end_of_text))
     # Every piece is either escaped text or built by format_html above.
     return mark_safe("".join(out))
 
