@@ -247,7 +247,7 @@ class _Article:
         if by_org or form < 0.25:
             text.add('"')
             mark.start, mark.end = text.span(" ".join(words))
-            text.add(',"' + " ")
+            text.add('," ')
             self.name(text, speaker)
             text.add(f" {said}.")
         elif form < 0.45:
@@ -268,7 +268,7 @@ class _Article:
             outlet = self.c.cast.pick(rng, "news_orgs")
             text.add('"')
             mark.start, mark.end = text.span(" ".join(words))
-            text.add(',"' + " ")
+            text.add('," ')
             self.name(text, speaker)
             text.add(" told ")
             self.name(text, outlet)
@@ -277,7 +277,7 @@ class _Article:
         else:
             text.add('"')
             mark.start, mark.end = text.span(" ".join(words))
-            text.add(f',"{" "}{said} ')
+            text.add(f'," {said} ')
             self.name(text, speaker)
             text.add(f", {speaker.role}.")
         others = [e for e in self.cast if e is not speaker]
