@@ -180,3 +180,14 @@ def test_command_times_the_search_page_and_reports_failures(corpus, settings):
     assert overall["n"] == 2 * (len(report["queries"]) - quote_queries)
     assert "Search request failed: 400" in err.getvalue()
     assert "engine p50" in err.getvalue()
+
+
+def test_command_runs_on_an_empty_archive(db):
+    out, err = StringIO(), StringIO()
+    call_command(
+        "benchmark_search", "--repeat=1", "--baseline-repeat=1", "--json=-", stdout=out, stderr=err
+    )
+    report = json.loads(out.getvalue())
+    assert report["articles"] == 0
+    assert all(q["baseline_hits"]["articles"] == 0 for q in report["queries"])
+    assert report["baseline"]["overall"]["errors"] == 0
