@@ -27,88 +27,36 @@ from archive.models import (
     Place,
 )
 
-TAGS = [
-    "human rights",
-    "elections",
-    "press freedom",
-    "corruption",
-    "opposition",
-    "economy",
-    "energy",
-    "courts",
-    "prisons",
-    "protests",
-    "censorship",
-    "foreign policy",
-    "security",
-    "media",
-    "parliament",
-    "reform",
-    "denial",
-    "accusation",
-    "religion",
-    "minorities",
-    "health",
-    "education",
-    "oil and gas",
-    "border",
-    "refugees",
-    "labour",
-    "pensions",
-    "agriculture",
-    "environment",
-    "constitution",
-    "referendum",
-    "internet",
-    "libel",
-    "police",
-    "military",
-    "banking",
-    "privatisation",
-    "land",
-    "water",
-    "language",
-    "youth",
-    "veterans",
-    "migration",
-    "hunger strike",
-    "monitoring",
-]
 
-_PARTY_ADJECTIVES = [
-    "Democratic",
-    "People's",
-    "National",
-    "Civic",
-    "Agrarian",
-    "Republican",
-    "Social Democratic",
-    "Green",
-    "Liberal",
-    "United",
-    "Patriotic",
-    "Renewed",
-]
-_PARTY_NOUNS = ["Party", "Choice", "Movement", "Union", "Alliance", "Front", "Forum"]
-_NGO_FORMS = [
-    "Bureau for {topic}",
-    "Committee for {topic}",
-    "Centre for {topic}",
-    "{topic} Watch",
-    "{topic} Foundation",
-    "Institute for {topic}",
-    "Coalition for {topic}",
-]
-_NEWS_FORMS = [
-    "{city} Daily",
-    "{country} Radio",
-    "{country} Press Agency",
-    "The {city} Herald",
-    "{city} Television",
-    "{country} Weekly",
-    "{city} Courier",
-    "Free {country} Service",
-]
+def _items(text: str) -> list[str]:
+    """A list written as running text, items separated by semicolons."""
+    return [" ".join(item.split()) for item in text.split(";")]
+
+
+TAGS = _items("""
+human rights; elections; press freedom; corruption; opposition; economy; energy; courts;
+prisons; protests; censorship; foreign policy; security; media; parliament; reform; denial;
+accusation; religion; minorities; health; education; oil and gas; border; refugees; labour;
+pensions; agriculture; environment; constitution; referendum; internet; libel; police;
+military; banking; privatisation; land; water; language; youth; veterans; migration; hunger
+strike; monitoring
+""")
+
+_PARTY_ADJECTIVES = _items("""
+Democratic; People's; National; Civic; Agrarian; Republican; Social Democratic; Green; Liberal;
+United; Patriotic; Renewed
+""")
+_PARTY_NOUNS = _items("""
+Party; Choice; Movement; Union; Alliance; Front; Forum
+""")
+_NGO_FORMS = _items("""
+Bureau for {topic}; Committee for {topic}; Centre for {topic}; {topic} Watch; {topic}
+Foundation; Institute for {topic}; Coalition for {topic}
+""")
+_NEWS_FORMS = _items("""
+{city} Daily; {country} Radio; {country} Press Agency; The {city} Herald; {city} Television;
+{country} Weekly; {city} Courier; Free {country} Service
+""")
 
 
 @dataclass
