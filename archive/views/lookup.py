@@ -1,11 +1,57 @@
-"""Finding the entity a URL names. Every entity page looks its entity up here, so that
-whatever later changes how slugs resolve (merged duplicates redirecting to the survivor)
-changes it for every page at once."""
+"""Finding the entity a URL names. Every entity page looks its entity up here, so that how
+slugs resolve (merged duplicates redirecting to the survivor) is decided in one place.
 
-from django.shortcuts import get_object_or_404
+Usage in a view::
+
+    @follow_merged
+    def person_detail(request, slug):
+        person = get_entity_or_404(Person, slug)
+        ...
+
+A slug that belonged to a duplicate merged into another entity raises `EntityMoved`;
+`follow_merged` turns it into a 301 to the same page of the survivor. `EntityMoved` is an
+Http404, so a view that forgot the decorator answers "not found" rather than failing.
+"""
+
+from functools import wraps
+
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.urls import reverse
+
+
+class EntityMoved(Http404):
+    """The slug belonged to a duplicate that was merged into `survivor`."""
+
+    def __init__(self, survivor):
+        super().__init__(f"Merged into {survivor.slug}")
+        self.survivor = survivor
 
 
 def get_entity_or_404(model, slug, queryset=None):
-    """The `model` (Person, Organization, Place, Event or Entity) row with this slug, or 404."""
+    """The `model` (Person, Organization, Place, Event or Entity) row with this slug; raise
+    EntityMoved if the slug was merged into an entity of the same queryset, else 404."""
     queryset = model._default_manager.all() if queryset is None else queryset
-    return get_object_or_404(queryset, slug=slug)
+    try:
+        return queryset.get(slug=slug)
+    except queryset.model.DoesNotExist:
+        # Only pages that miss pay for this query.
+        survivor = queryset.filter(redirects__old_slug=slug).only("slug").first()
+        if survivor is not None:
+            raise EntityMoved(survivor) from None
+    raise Http404(f"No {queryset.model._meta.verbose_name} is at this address.")
+
+
+def follow_merged(view):
+    """Answer a merged slug with a permanent redirect to the same page of the survivor."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except EntityMoved as moved:
+            match = request.resolver_match
+            url = reverse(match.view_name, kwargs={**match.kwargs, "slug": moved.survivor.slug})
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+
+    return wrapper

@@ -1,0 +1,121 @@
+"""Forms shared by the admin's features: anchoring by words, tags with suggestions."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.urls import reverse
+from django.utils.html import format_html
+from taggit.forms import TagField, TagWidget
+
+from archive import anchoring
+from archive.models import TextPart
+
+
+class TagSuggestWidget(TagWidget):
+    """Taggit's comma-separated input, plus suggestions of existing tags as one types
+    (static/js/admin-tags.js). Without JavaScript it is the plain input: new names still work."""
+
+    class Media:
+        js = ["js/admin-tags.js"]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        widget_attrs = context["widget"]["attrs"]
+        widget_attrs["list"] = f"{widget_attrs.get('id', name)}-suggestions"
+        widget_attrs["data-tag-suggest"] = reverse("admin:taggit_tag_suggest")
+        widget_attrs["autocomplete"] = "off"
+        return context
+
+    def render(self, name, value, attrs=None, renderer=None):
+        html = super().render(name, value, attrs, renderer)
+        list_id = f"{(attrs or {}).get('id', name)}-suggestions"
+        return html + format_html('<datalist id="{}"></datalist>', list_id)
+
+
+def tag_field(**kwargs) -> TagField:
+    kwargs.setdefault("help_text", "Comma-separated; existing tags are suggested as you type.")
+    return TagField(widget=TagSuggestWidget, **kwargs)
+
+
+def occurrences(text: str, exact: str) -> list[int]:
+    return anchoring._occurrences(text, exact) if exact else []
+
+
+def anchor_error(text: str, exact: str, occurrence: int, part_label: str, what: str):
+    """The form error for words that cannot be anchored where the editor says."""
+    count = len(occurrences(text, exact))
+    if count == 0:
+        return ValidationError(
+            {
+                "exact": f"These words are not in the article's {part_label}. Copy them exactly "
+                "as they stand, with the same punctuation and quotation marks."
+            }
+        )
+    return ValidationError(
+        {
+            "occurrence": f"These words occur {count} time{'s' if count != 1 else ''} in the "
+            f"{part_label}, so the {what} cannot be occurrence {occurrence}."
+        }
+    )
+
+
+class AnnotationForm(forms.ModelForm):
+    """A quote or mention given by its words (and which occurrence of them); the selectors
+    are computed here, so editors never type offsets."""
+
+    occurrence = forms.IntegerField(
+        min_value=1,
+        initial=1,
+        required=False,
+        help_text="Which appearance of these words in the part, when they occur more than once.",
+    )
+
+    ANCHOR_INPUTS = ("article", "part", "exact", "occurrence")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "exact" not in self.fields:
+            del self.fields["occurrence"]  # a reviewer's form, where the words are read-only
+            return
+        instance = self.instance
+        if instance.pk and instance.exact and not instance.orphaned:
+            article = self._article()
+            text = article.text_of(instance.part) if article else ""
+            found = occurrences(text, instance.exact)
+            if instance.start in found:
+                self.initial["occurrence"] = found.index(instance.start) + 1
+        self.fields["exact"].widget = forms.Textarea(attrs={"rows": 2, "cols": 60})
+
+    def _article(self):
+        if "article" in self.cleaned_data_or_empty():
+            return self.cleaned_data["article"]
+        try:
+            # Inline forms: the formset has set the article being edited, with its new text.
+            return self.instance.article
+        except ObjectDoesNotExist:
+            return None
+
+    def cleaned_data_or_empty(self):
+        return getattr(self, "cleaned_data", {})
+
+    def clean(self):
+        data = super().clean()
+        if "exact" not in self.fields:
+            return data  # a reviewer's form: the anchor is not theirs to change
+        exact, part = data.get("exact"), data.get("part") or self.instance.part
+        occurrence = data.get("occurrence") or 1
+        article = self._article()
+        anchor_changed = self.instance.orphaned or not self.instance.pk
+        anchor_changed = anchor_changed or any(f in self.changed_data for f in self.ANCHOR_INPUTS)
+        if not (exact and part and article) or not anchor_changed:
+            return data
+        text = article.text_of(part)
+        what = self._meta.model._meta.verbose_name
+        try:
+            anchor = anchoring.describe_exact(text, exact, occurrence - 1)
+        except ValueError:
+            raise anchor_error(text, exact, occurrence, TextPart(part).label, what) from None
+        self.instance.set_anchor(anchor)
+        self.instance.orphaned = False
+        return data
