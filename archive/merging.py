@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import reversion
 from django.db import models, transaction
+from taggit.models import Tag
 
 from archive.models import Alias, Entity, EntityKind, EntityRedirect
 
@@ -67,26 +68,42 @@ def merge_entities(survivor: Entity, duplicates: list[Entity], *, user=None) -> 
     duplicates = list(Entity.objects.filter(pk__in=[d.pk for d in duplicates]))
     check_merge(survivor, duplicates)
     report = MergeReport(survivor=survivor)
-    specific_model = type(survivor.specific)
-    with transaction.atomic(), reversion.create_revision():
+    with transaction.atomic():
+        # Reversion keeps only rows that still exist at the end of a revision, so the
+        # duplicates are snapshotted in a revision of their own: "Recover deleted" uses it.
+        snapshot(duplicates, user, f"Before merging into {survivor}.")
+        with reversion.create_revision():
+            if user is not None:
+                reversion.set_user(user)
+            _merge(survivor, duplicates, report)
+            reversion.set_comment(report.summary())
+    return report
+
+
+def snapshot(objects, user, comment: str) -> None:
+    with reversion.create_revision():
         if user is not None:
             reversion.set_user(user)
-        for duplicate in duplicates:
-            reversion.add_to_revision(duplicate.specific)
-            old_name, old_slug = duplicate.name, duplicate.slug
-            for model in (Entity, specific_model):
-                repoint(model, duplicate.pk, survivor.pk, report)
-            if old_name != survivor.name and not survivor.aliases.filter(name=old_name).exists():
-                Alias.objects.create(entity=survivor, name=old_name, note="Merged duplicate.")
-            # The duplicate's own row goes first, so its slug is free for the redirect.
-            specific_model.objects.filter(pk=duplicate.pk).delete()
-            EntityRedirect.objects.update_or_create(
-                kind=survivor.kind, old_slug=old_slug, defaults={"entity": survivor}
-            )
-            report.merged.append(old_name)
-        reversion.add_to_revision(survivor.specific)
-        reversion.set_comment(report.summary())
-    return report
+        reversion.set_comment(comment)
+        for obj in objects:
+            reversion.add_to_revision(getattr(obj, "specific", obj))
+
+
+def _merge(survivor, duplicates, report) -> None:
+    specific_model = type(survivor.specific)
+    for duplicate in duplicates:
+        old_name, old_slug = duplicate.name, duplicate.slug
+        for model in (Entity, specific_model):
+            repoint(model, duplicate.pk, survivor.pk, report)
+        if old_name != survivor.name and not survivor.aliases.filter(name=old_name).exists():
+            Alias.objects.create(entity=survivor, name=old_name, note="Merged duplicate.")
+        # The duplicate's own row goes first, so its slug is free for the redirect.
+        specific_model.objects.filter(pk=duplicate.pk).delete()
+        EntityRedirect.objects.update_or_create(
+            kind=survivor.kind, old_slug=old_slug, defaults={"entity": survivor}
+        )
+        report.merged.append(old_name)
+    reversion.add_to_revision(survivor.specific)
 
 
 def repoint(model: type[models.Model], old_pk, new_pk, report: MergeReport | None = None) -> None:
@@ -147,21 +164,24 @@ def _unique_sets(model, fk) -> list[list[str]]:
 def merge_tags(survivor, others, *, user=None) -> int:
     """Move every use of the `others` tags to `survivor` and delete them, all or nothing.
     Returns how many tagged items moved (a quote that had both keeps one)."""
-    from taggit.models import Tag
-
     if any(tag.pk == survivor.pk for tag in others):
         raise MergeError(f"The tag {survivor} cannot be merged into itself.")
     if not others:
         raise MergeError("Choose at least one tag to merge into the survivor.")
     report = MergeReport(survivor=survivor)
-    with transaction.atomic(), reversion.create_revision():
-        if user is not None:
-            reversion.set_user(user)
-        for tag in others:
-            reversion.add_to_revision(tag)
-            repoint(Tag, tag.pk, survivor.pk, report)
-            tag.delete()
-        reversion.add_to_revision(survivor)
-        names = ", ".join(tag.name for tag in others)
-        reversion.set_comment(f"Merged the tags {names} into {survivor}.")
+    with transaction.atomic():
+        snapshot(others, user, f"Before merging into the tag {survivor}.")
+        with reversion.create_revision():
+            if user is not None:
+                reversion.set_user(user)
+            _merge_tags(survivor, others, report)
     return sum(report.moved.values())
+
+
+def _merge_tags(survivor, others, report) -> None:
+    for tag in others:
+        repoint(Tag, tag.pk, survivor.pk, report)
+        tag.delete()
+    reversion.add_to_revision(survivor)
+    names = ", ".join(tag.name for tag in others)
+    reversion.set_comment(f"Merged the tags {names} into {survivor}.")

@@ -198,7 +198,10 @@ def test_merge_is_recorded_and_the_duplicate_can_be_recovered(editor, duplicate,
     deleted = Version.objects.get_deleted(Person)
     assert [v.object_repr for v in deleted] == ["V. Saenen"]
     assert deleted[0].revision.user == editor
-    assert "Merged V. Saenen into Vanessa Saenen" in deleted[0].revision.comment
+    assert deleted[0].revision.comment == "Before merging into Vanessa Saenen."
+    merge = Version.objects.get_for_object(person).first().revision
+    assert merge.user == editor
+    assert merge.comment.startswith("Merged V. Saenen into Vanessa Saenen; moved ")
 
 
 def test_merge_keeps_dated_memberships(person, organization):
