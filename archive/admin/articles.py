@@ -55,6 +55,7 @@ class ArticleAdmin(HistoryAdmin):
 
     class Media:
         css = {"all": ["css/admin-archive.css"]}
+
     fieldsets = [
         (None, {"fields": ["annotation_tools"]}),
         (

@@ -2,6 +2,12 @@
 
 from reversion.admin import VersionAdmin
 
+from archive import history
+
+# The admin is loaded before the archive app is ready; register now, or VersionAdmin would
+# register the models itself with its own guess of what to follow.
+history.register()
+
 
 class HistoryAdmin(VersionAdmin):
     """Adds "History" (who changed what, when, with each version viewable and revertible)

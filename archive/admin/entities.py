@@ -65,9 +65,7 @@ def merge_selected(modeladmin, request, queryset):
         return None
     form = MergeForm(request.POST if "apply" in request.POST else None, entities=entities)
     if form.is_bound and form.is_valid():
-        report = merge_entities(
-            form.cleaned_data["survivor"], form.duplicates(), user=request.user
-        )
+        report = merge_entities(form.cleaned_data["survivor"], form.duplicates(), user=request.user)
         modeladmin.message_user(request, report.summary(), level=messages.SUCCESS)
         return None
     context = {

@@ -87,6 +87,14 @@ class AnnotationForm(forms.ModelForm):
                 self.initial["occurrence"] = found.index(instance.start) + 1
         self.fields["exact"].widget = forms.Textarea(attrs={"rows": 2, "cols": 60})
 
+    def _post_clean(self):
+        # An inline row the editor did not touch is not saved, so it is not validated either:
+        # when the article's text was just edited, re-anchoring (archive/reanchoring.py)
+        # decides what became of it, instead of the whole article being refused.
+        if self.instance.pk and not self.has_changed():
+            return
+        super()._post_clean()
+
     def _article(self):
         if "article" in self.cleaned_data_or_empty():
             return self.cleaned_data["article"]

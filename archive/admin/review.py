@@ -112,8 +112,9 @@ def decide(request):
     annotation = get_object_or_404(KINDS[kind], pk=form.cleaned_data["pk"])
     with reversion.create_revision():
         reversion.set_user(request.user)
-        reversion.set_comment(f"{'Accepted' if status == ReviewStatus.CONFIRMED else 'Rejected'}"
-                              " in the review queue.")
+        reversion.set_comment(
+            f"{'Accepted' if status == ReviewStatus.CONFIRMED else 'Rejected'} in the review queue."
+        )
         annotation.status = status
         annotation.save(update_fields=["status", "updated_at"])
     verb = "Accepted" if status == ReviewStatus.CONFIRMED else "Rejected"
@@ -122,4 +123,3 @@ def decide(request):
     if form.cleaned_data["article"]:
         url += f"?article={form.cleaned_data['article']}"
     return HttpResponseRedirect(url)
-

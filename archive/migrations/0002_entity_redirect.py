@@ -5,24 +5,54 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('archive', '0001_initial'),
+        ("archive", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='EntityRedirect',
+            name="EntityRedirect",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('person', 'person'), ('organization', 'organization'), ('place', 'place'), ('event', 'event')], max_length=12)),
-                ('old_slug', models.SlugField(help_text="The merged duplicate's slug.", max_length=200)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('entity', models.ForeignKey(help_text='The survivor the old address now leads to.', on_delete=django.db.models.deletion.CASCADE, related_name='redirects', to='archive.entity')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("person", "person"),
+                            ("organization", "organization"),
+                            ("place", "place"),
+                            ("event", "event"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "old_slug",
+                    models.SlugField(help_text="The merged duplicate's slug.", max_length=200),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "entity",
+                    models.ForeignKey(
+                        help_text="The survivor the old address now leads to.",
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="redirects",
+                        to="archive.entity",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['kind', 'old_slug'],
-                'constraints': [models.UniqueConstraint(fields=('kind', 'old_slug'), name='entity_redirect_unique')],
+                "ordering": ["kind", "old_slug"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("kind", "old_slug"), name="entity_redirect_unique"
+                    )
+                ],
             },
         ),
     ]
