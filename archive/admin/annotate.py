@@ -67,12 +67,10 @@ class AnnotateForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.article = article
         self.fields["tags"] = tag_field(required=False, help_text="For a quote; comma-separated.")
-        self.fields["speaker"].widget = AutocompleteSelect(
-            Quote._meta.get_field("speaker"), admin.site
-        )
-        self.fields["entity"].widget = AutocompleteSelect(
-            Mention._meta.get_field("entity"), admin.site
-        )
+        for name, model in (("speaker", Quote), ("entity", Mention)):
+            field = self.fields[name]
+            field.widget = AutocompleteSelect(model._meta.get_field(name), admin.site)
+            field.widget.choices = field.choices
 
     def clean(self):
         data = super().clean()
