@@ -81,3 +81,9 @@ def test_editor_edits_an_article(editor_client, article):
     assert response.status_code == 302, response.context and response.context["errors"]
     article.refresh_from_db()
     assert article.headline == "Watchdog criticises the government"
+
+
+def test_admin_home_leads_to_the_review_queue(reviewer_client):
+    page = reviewer_client.get(reverse("admin:index"))
+    assert reverse("admin:archive_review") in page.text
+    assert "News archive" in page.text  # the app list still follows

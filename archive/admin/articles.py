@@ -43,7 +43,7 @@ class MentionInline(AnnotationInline):
 
 @admin.register(models.Article)
 class ArticleAdmin(HistoryAdmin):
-    list_display = ["headline", "published_on", "publisher", "status"]
+    list_display = ["headline", "published_on", "publisher", "status", "annotate_link"]
     list_filter = ["status", "published_on"]
     list_select_related = ["publisher"]
     search_fields = ["headline"]
@@ -88,6 +88,11 @@ class ArticleAdmin(HistoryAdmin):
             ),
             *super().get_urls(),
         ]
+
+    @admin.display(description="")
+    def annotate_link(self, article):
+        url = reverse("admin:archive_article_annotate", args=[article.pk])
+        return format_html('<a href="{}">Annotate</a>', url)
 
     @admin.display(description="annotations")
     def annotation_tools(self, article):
