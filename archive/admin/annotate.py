@@ -28,6 +28,19 @@ from archive.admin.forms import anchor_error, tag_field
 from archive.models import Article, Entity, Mention, Quote, QuoteMode, ReviewStatus, TextPart
 
 
+class NamedAutocompleteSelect(AutocompleteSelect):
+    """The admin's autocomplete with a placeholder (Django sets an empty one)."""
+
+    def __init__(self, field, admin_site, *, placeholder, **kwargs):
+        super().__init__(field, admin_site, **kwargs)
+        self.placeholder = placeholder
+
+    def build_attrs(self, base_attrs, extra_attrs=None):
+        attrs = super().build_attrs(base_attrs, extra_attrs)
+        attrs["data-placeholder"] = self.placeholder
+        return attrs
+
+
 class AnnotateForm(forms.Form):
     kind = forms.ChoiceField(
         choices=[("quote", "a quote"), ("mention", "a mention")],
@@ -67,9 +80,16 @@ class AnnotateForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.article = article
         self.fields["tags"] = tag_field(required=False, help_text="For a quote; comma-separated.")
-        for name, model in (("speaker", Quote), ("entity", Mention)):
+        for name, model, placeholder in (
+            ("speaker", Quote, "Type to search people and organizations"),
+            ("entity", Mention, "Type to search every entity"),
+        ):
             field = self.fields[name]
-            field.widget = AutocompleteSelect(model._meta.get_field(name), admin.site)
+            # select2 shows the placeholder inside its box, which gives the box its name
+            # for screen readers until something is chosen.
+            field.widget = NamedAutocompleteSelect(
+                model._meta.get_field(name), admin.site, placeholder=placeholder
+            )
             field.widget.choices = field.choices
 
     def clean(self):

@@ -79,5 +79,23 @@
     showKind();
   }
 
-  document.addEventListener("DOMContentLoaded", init);
+  // The admin's autocomplete boxes (select2) label their combobox but not the read-only box
+  // showing the choice; name it after the field's label whenever select2 (re)draws it.
+  function nameAutocompleteBoxes() {
+    document.querySelectorAll("select.admin-autocomplete").forEach(function (select) {
+      var label = document.querySelector('label[for="' + select.id + '"]');
+      var box = document.getElementById("select2-" + select.id + "-container");
+      var name = label && label.textContent.replace(":", "").trim();
+      if (box && name && box.getAttribute("aria-label") !== name) box.setAttribute("aria-label", name);
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    init();
+    var form = document.getElementById("annotate-form");
+    if (form) {
+      new MutationObserver(nameAutocompleteBoxes).observe(form, { childList: true, subtree: true });
+      nameAutocompleteBoxes();
+    }
+  });
 })();

@@ -4,6 +4,7 @@ make a quote by selecting text on the annotate screen, and find it on the public
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Group
 
 from archive.models import Article, Entity, Quote, ReviewStatus
@@ -33,6 +34,17 @@ SELECT_PHRASE = """
   return range.startContainer !== range.endContainer;
 }
 """
+
+
+def serious_violations(page, within):
+    """axe-core's serious and critical findings inside our own part of an admin page (the
+    admin's own chrome is Django's)."""
+    results = Axe().run(page, context=within)
+    return [
+        (v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
+        for v in results.response["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
 
 
 @pytest.fixture
@@ -78,6 +90,7 @@ def test_editor_tags_reviews_annotates_and_publishes(editor_page, seeded_server)
     # 2. Confirm the suggested quote in the review queue.
     page.goto(f"{base}/admin/archive/quote/review/")
     assert page.get_by_text("confidence 0.55").is_visible()
+    assert serious_violations(page, "#content-main") == []
     page.get_by_role("button", name=f"Accept quote {suggestion.pk}").click()
     page.wait_for_url(re.compile(r".*/review/$"))
     assert page.get_by_text("No suggested quotes.").is_visible()
@@ -86,6 +99,7 @@ def test_editor_tags_reviews_annotates_and_publishes(editor_page, seeded_server)
 
     # 3. Select words on the annotate screen and make them a quote.
     page.goto(f"{base}/admin/archive/article/{article.pk}/annotate/")
+    assert serious_violations(page, "#content-main") == []
     phrase = "The group is calling for Zhaqiyanov's immediate release."
     crosses_runs = page.evaluate(SELECT_PHRASE, phrase)
     assert crosses_runs  # the selection spans a highlighted mention: offsets add up across runs
