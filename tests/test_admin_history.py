@@ -27,6 +27,9 @@ def test_admin_changes_are_recorded_with_who_and_what(editor_client, editor, quo
     assert page.status_code == 200
     assert "Changed Mode and tags." in page.text
     assert "edna" in page.text
+    _edit_quote(editor_client, quote, mode="direct")
+    page = editor_client.get(reverse("admin:archive_quote_history", args=[quote.pk]))
+    assert "<del>indirect</del> → <ins>direct</ins>" in page.text
 
 
 def test_revert_restores_fields_and_tags(editor_client, quote, person):

@@ -1,6 +1,9 @@
 """What every model admin of the archive shares: its history, kept by django-reversion."""
 
+from django.core.exceptions import FieldDoesNotExist
 from reversion.admin import VersionAdmin
+from reversion.errors import RevertError
+from reversion.models import Version
 
 from archive import history
 
@@ -8,12 +11,55 @@ from archive import history
 # register the models itself with its own guess of what to follow.
 history.register()
 
+SHOWN_CHARS = 120
+
 
 class HistoryAdmin(VersionAdmin):
     """Adds "History" (who changed what, when, with each version viewable and revertible)
     and "Recover deleted" to a model admin. Registration lives in archive/history.py."""
 
     history_latest_first = True
+    object_history_template = "admin/archive/object_history.html"
+
+    def history_view(self, request, object_id, extra_context=None):
+        response = super().history_view(request, object_id, extra_context)
+        actions = getattr(response, "context_data", {}).get("action_list")
+        if actions:
+            # The same versions, in the same order, as reversion's list (one more query).
+            versions = self._reversion_order_version_queryset(
+                request, Version.objects.get_for_object_reference(self.model, object_id)
+            )
+            versions = list(versions)
+            for index, action in enumerate(actions):
+                older = versions[index + 1] if index + 1 < len(versions) else None
+                action["changes"] = field_changes(self.model, older, versions[index])
+        return response
+
+
+def field_changes(model, older, newer) -> list[tuple[str, str, str]]:
+    """(field, before, after) for each field that differs between two versions."""
+    try:
+        after = newer.field_dict
+        before = older.field_dict if older is not None else {}
+    except RevertError:
+        return []  # a version saved before a field was added or removed; show no diff
+    changes = []
+    for name, value in after.items():
+        if older is not None and before.get(name) == value:
+            continue
+        if name in {"created_at", "updated_at"}:
+            continue
+        try:
+            label = str(getattr(model._meta.get_field(name), "verbose_name", name))
+        except FieldDoesNotExist:
+            label = name
+        changes.append((label, _shown(before.get(name, "")), _shown(value)))
+    return changes
+
+
+def _shown(value) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
 
 
 def selected_ids(request) -> list[str]:
