@@ -1,6 +1,5 @@
 """What every model admin of the archive shares: its history, kept by django-reversion."""
 
-from django.core.exceptions import FieldDoesNotExist
 from reversion.admin import VersionAdmin
 from reversion.errors import RevertError
 from reversion.models import Version
@@ -43,16 +42,22 @@ def field_changes(model, older, newer) -> list[tuple[str, str, str]]:
         before = older.field_dict if older is not None else {}
     except RevertError:
         return []  # a version saved before a field was added or removed; show no diff
+    opts = model._meta
+    # Columns and plain many-to-many lists; not the primary key, nor the tag manager, whose
+    # rows are versioned separately.
+    shown = {f.name for f in opts.concrete_fields if not f.primary_key} | {
+        f.name for f in opts.many_to_many if f.remote_field.through._meta.auto_created
+    }
     changes = []
     for name, value in after.items():
+        if name not in shown:
+            continue
         if older is not None and before.get(name) == value:
             continue
         if name in {"created_at", "updated_at"}:
-            continue
-        try:
-            label = str(getattr(model._meta.get_field(name), "verbose_name", name))
-        except FieldDoesNotExist:
-            label = name
+            continue  # always differ; the revision's date says when
+        field = opts.get_field(name)
+        label = str(field.verbose_name) + (" (id)" if field.is_relation else "")
         changes.append((label, _shown(before.get(name, "")), _shown(value)))
     return changes
 

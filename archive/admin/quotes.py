@@ -117,7 +117,7 @@ class RemoveTagForm(forms.Form):
 @admin.register(models.Quote)
 class QuoteAdmin(AnnotationAdmin):
     form = QuoteForm
-    list_display = ["short_text", "speaker", "article", "tag_list", "status", "orphaned"]
+    list_display = ["short_text", "speaker", "article_short", "tag_list", "status", "orphaned"]
     list_filter = [
         "status",
         TagFilter,
@@ -165,6 +165,12 @@ class QuoteAdmin(AnnotationAdmin):
     @admin.display(description="quote", ordering="exact")
     def short_text(self, quote):
         return quote.exact if len(quote.exact) <= 90 else quote.exact[:89] + "…"
+
+    @admin.display(description="article", ordering="article__published_on")
+    def article_short(self, quote):
+        headline = quote.article.headline
+        headline = headline if len(headline) <= 50 else headline[:49] + "…"
+        return f"{headline} ({quote.article.published_on:%d %b %Y})"
 
     @admin.display(description="tags")
     def tag_list(self, quote):
