@@ -9,6 +9,7 @@ from django.utils.html import format_html, format_html_join
 from archive import models
 from archive.admin import annotate
 from archive.admin.base import HistoryAdmin
+from archive.admin.forms import AnnotationFormSet
 from archive.admin.quotes import MentionForm, QuoteForm
 
 
@@ -19,26 +20,37 @@ class ContributorInline(admin.TabularInline):
 
 
 class AnnotationInline(admin.TabularInline):
+    """The article's quotes or mentions, to correct their words and status in place. Whom they
+    name is shown, not edited, here: an autocomplete per row costs a query per row; the
+    quote's own page and the annotate screen edit it, and add new ones."""
+
     extra = 0
     show_change_link = True
-    readonly_fields = ["orphaned"]
+    formset = AnnotationFormSet
+    related = ""
+
+    def get_readonly_fields(self, request, obj=None):
+        return [self.related, "orphaned"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related(*self.autocomplete_fields)
+        return super().get_queryset(request).select_related(self.related)
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 class QuoteInline(AnnotationInline):
     model = models.Quote
     form = QuoteForm
     fields = ["part", "exact", "occurrence", "speaker", "mode", "status", "orphaned"]
-    autocomplete_fields = ["speaker"]
+    related = "speaker"
 
 
 class MentionInline(AnnotationInline):
     model = models.Mention
     form = MentionForm
     fields = ["part", "exact", "occurrence", "entity", "status", "orphaned"]
-    autocomplete_fields = ["entity"]
+    related = "entity"
 
 
 @admin.register(models.Article)

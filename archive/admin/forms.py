@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.html import format_html
 from taggit.forms import TagField, TagWidget
@@ -78,14 +79,22 @@ class AnnotationForm(forms.ModelForm):
         if "exact" not in self.fields:
             del self.fields["occurrence"]  # a reviewer's form, where the words are read-only
             return
-        instance = self.instance
-        if instance.pk and instance.exact and not instance.orphaned:
-            article = self._article()
-            text = article.text_of(instance.part) if article else ""
-            found = occurrences(text, instance.exact)
-            if instance.start in found:
-                self.initial["occurrence"] = found.index(instance.start) + 1
         self.fields["exact"].widget = forms.Textarea(attrs={"rows": 2, "cols": 60})
+
+    # Set by AnnotationFormSet: the article as stored, before the edit being submitted.
+    stored_article = None
+
+    def get_initial_for_field(self, field, field_name):
+        # Computed when needed, not in __init__: an inline formset sets the article (which it
+        # already holds) on each row only after constructing the form. The occurrence is that
+        # of the words in the stored text, which the submitted occurrence is compared with.
+        instance = self.instance
+        if field_name == "occurrence" and instance.pk and instance.exact and not instance.orphaned:
+            article = self.stored_article or self._article()
+            found = occurrences(article.text_of(instance.part) if article else "", instance.exact)
+            if instance.start in found:
+                return found.index(instance.start) + 1
+        return super().get_initial_for_field(field, field_name)
 
     def _post_clean(self):
         # An inline row the editor did not touch is not saved, so it is not validated either:
@@ -127,3 +136,18 @@ class AnnotationForm(forms.ModelForm):
         self.instance.set_anchor(anchor)
         self.instance.orphaned = False
         return data
+
+
+class AnnotationFormSet(BaseInlineFormSet):
+    """Quotes or mentions inline on an article: each row knows the article's stored text."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.stored_article = None
+        if self.instance.pk:
+            self.stored_article = type(self.instance).objects.filter(pk=self.instance.pk).first()
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        form.stored_article = self.stored_article
+        return form
