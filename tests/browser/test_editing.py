@@ -121,3 +121,26 @@ def test_editor_tags_reviews_annotates_and_publishes(editor_page, seeded_server)
     assert page.get_by_text("Zhaqiyanov's immediate release").first.is_visible()
     page.goto(f"{base}/quotes/{suggestion.pk}/")
     assert page.get_by_text("arbitrary criminal and misdemeanor charges").first.is_visible()
+
+
+def test_a_mention_is_made_with_the_keyboard_alone(editor_page, seeded_server):
+    page = editor_page
+    article = Article.objects.get()
+    phrase = "an opposition journalist and critic of government corruption"
+    page.goto(f"{seeded_server.url}/admin/archive/article/{article.pk}/annotate/")
+    page.locator("#id_kind_1").focus()
+    page.keyboard.press("Space")  # "a mention"
+    assert page.locator("[data-for-kind=quote]").is_hidden()
+    page.locator("#id_exact").focus()
+    page.keyboard.type(phrase)
+    page.locator("#id_entity + .select2 .select2-selection").focus()
+    page.keyboard.press("Enter")
+    page.keyboard.type("Duvanov")
+    page.get_by_role("option", name="Sergei Duvanov", exact=True).wait_for()
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Save annotation").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r".*/annotate/#mention-\d+$"))
+    mention = article.mentions.get(exact=phrase)
+    assert mention.entity.name == "Sergei Duvanov"
+    assert article.body[mention.start : mention.end] == phrase
