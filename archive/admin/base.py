@@ -1,5 +1,6 @@
 """What every model admin of the archive shares: its history, kept by django-reversion."""
 
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from reversion.admin import VersionAdmin
 from reversion.errors import RevertError
 from reversion.models import Version
@@ -69,6 +70,4 @@ def _shown(value) -> str:
 
 def selected_ids(request) -> list[str]:
     """The rows ticked on a change list, to carry through an action's intermediate form."""
-    from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-
     return request.POST.getlist(ACTION_CHECKBOX_NAME)

@@ -40,7 +40,12 @@ def tag_field(**kwargs) -> TagField:
 
 
 def occurrences(text: str, exact: str) -> list[int]:
-    return anchoring._occurrences(text, exact) if exact else []
+    """Where `exact` starts in `text`, overlapping occurrences included (as anchoring counts)."""
+    found, at = [], text.find(exact) if exact else -1
+    while at >= 0:
+        found.append(at)
+        at = text.find(exact, at + 1)
+    return found
 
 
 def anchor_error(text: str, exact: str, occurrence: int, part_label: str, what: str):
@@ -105,16 +110,13 @@ class AnnotationForm(forms.ModelForm):
         super()._post_clean()
 
     def _article(self):
-        if "article" in self.cleaned_data_or_empty():
+        if "article" in getattr(self, "cleaned_data", {}):
             return self.cleaned_data["article"]
         try:
             # Inline forms: the formset has set the article being edited, with its new text.
             return self.instance.article
         except ObjectDoesNotExist:
             return None
-
-    def cleaned_data_or_empty(self):
-        return getattr(self, "cleaned_data", {})
 
     def clean(self):
         data = super().clean()
