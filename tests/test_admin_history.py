@@ -76,3 +76,18 @@ def test_article_changes_are_recorded(editor_client, article):
     assert editor_client.post(url, data).status_code == 302
     version = Version.objects.get_for_object(article).get()
     assert version.field_dict["headline"] == "A better headline"
+
+
+def test_revert_a_person_restores_the_shared_entity_fields(editor_client, person):
+    url = reverse("admin:archive_person_change", args=[person.pk])
+    data = change_form_data(editor_client.get(url))
+    data["description"] = "first description"
+    assert editor_client.post(url, data).status_code == 302
+    data["name"] = "Vanessa Saenen-Smith"
+    data["description"] = "second description"
+    assert editor_client.post(url, data).status_code == 302
+    first = Version.objects.get_for_object(person).order_by("pk").first()
+    revert = reverse("admin:archive_person_revision", args=[person.pk, first.pk])
+    assert editor_client.post(revert, change_form_data(editor_client.get(revert))).status_code == 302
+    person.refresh_from_db()
+    assert (person.name, person.description) == ("Vanessa Saenen", "first description")

@@ -216,3 +216,10 @@ def test_merge_keeps_dated_memberships(person, organization):
     merge_entities(person, [dup])
     membership = person.memberships.get(role="researcher")
     assert str(membership.start_partial) == "2001"
+
+
+def test_a_merged_duplicate_is_offered_for_recovery(editor_client, editor, duplicate, person):
+    merge_entities(person, [duplicate], user=editor)
+    page = editor_client.get(reverse("admin:archive_person_recoverlist"))
+    assert page.status_code == 200
+    assert "V. Saenen" in page.text
