@@ -88,6 +88,8 @@ def test_revert_a_person_restores_the_shared_entity_fields(editor_client, person
     assert editor_client.post(url, data).status_code == 302
     first = Version.objects.get_for_object(person).order_by("pk").first()
     revert = reverse("admin:archive_person_revision", args=[person.pk, first.pk])
-    assert editor_client.post(revert, change_form_data(editor_client.get(revert))).status_code == 302
+    assert (
+        editor_client.post(revert, change_form_data(editor_client.get(revert))).status_code == 302
+    )
     person.refresh_from_db()
     assert (person.name, person.description) == ("Vanessa Saenen", "first description")

@@ -116,6 +116,7 @@ def test_merge_action_asks_for_the_survivor_then_merges(editor_client, duplicate
     )
     assert page.status_code == 200
     assert "Which record survives?" in page.text
+    assert "V. Saenen (person; 1 quotes, 1 mentions, 1 aliases)" in page.text
     assert Entity.objects.filter(pk=duplicate.pk).exists()  # nothing happens before confirming
 
     done = _action(

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.db.models import Count
 from django.template.response import TemplateResponse
 
 from archive import models
@@ -36,9 +37,21 @@ class MergeForm(forms.Form):
     def __init__(self, *args, entities, **kwargs):
         super().__init__(*args, **kwargs)
         self.entities = list(entities)
+        # What each record carries, to help choose the survivor (one query for all).
         self.fields["survivor"].queryset = models.Entity.objects.filter(
             pk__in=[e.pk for e in self.entities]
+        ).annotate(
+            n_quotes=Count("quotes_spoken", distinct=True),
+            n_mentions=Count("mentions", distinct=True),
+            n_aliases=Count("aliases", distinct=True),
         )
+        self.fields["survivor"].label_from_instance = self.describe
+
+    @staticmethod
+    def describe(entity) -> str:
+        what = f"{entity.n_quotes} quotes, {entity.n_mentions} mentions, {entity.n_aliases} aliases"
+        about = f", {entity.description}" if entity.description else ""
+        return f"{entity.name} ({entity.get_kind_display()}{about}; {what})"
 
     def clean(self):
         data = super().clean()
