@@ -224,3 +224,32 @@ def test_a_merged_duplicate_is_offered_for_recovery(editor_client, editor, dupli
     page = editor_client.get(reverse("admin:archive_person_recoverlist"))
     assert page.status_code == 200
     assert "V. Saenen" in page.text
+
+
+def test_merging_organizations_moves_members_children_and_articles(
+    editor_client, organization, person, article
+):
+    dup = Organization.objects.create(name="HRW", slug="hrw", org_kind="ngo")
+    Membership.objects.create(person=person, organization=dup, role="researcher")
+    Membership.objects.create(person=person, organization=organization, on_behalf_of=dup)
+    child = Organization.objects.create(name="HRW Europe", slug="hrw-europe", parent=dup)
+    article.publisher = dup
+    article.save()
+    done = _action(
+        editor_client,
+        "admin:archive_organization_changelist",
+        "merge_selected",
+        [organization.pk, dup.pk],
+        apply="Merge",
+        survivor=str(organization.pk),
+    )
+    assert done.status_code == 302
+    assert not Organization.objects.filter(pk=dup.pk).exists()
+    assert organization.memberships.count() == 3
+    assert Membership.objects.filter(on_behalf_of=organization).count() == 1
+    child.refresh_from_db()
+    article.refresh_from_db()
+    assert child.parent_id == organization.pk and article.publisher_id == organization.pk
+    assert (
+        editor_client.get("/organizations/hrw/")["Location"] == "/organizations/human-rights-watch/"
+    )

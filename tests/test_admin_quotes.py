@@ -238,3 +238,20 @@ def test_bulk_actions_are_recorded_in_the_history(editor_client, editor, quotes)
     _action(editor_client, "confirm", quotes[1:2])
     revision = Version.objects.get_for_object(quotes[1]).get().revision
     assert (revision.user, revision.comment) == (editor, "Marked confirmed in bulk.")
+
+
+def test_mention_bulk_confirm_and_reject(editor_client, article, person):
+    from archive.models import Mention
+
+    mentions = []
+    for words in ["spokeswoman", "The government"]:
+        mention = Mention(article=article, entity=person, status=ReviewStatus.SUGGESTED)
+        mention.anchor_to(words)
+        mention.save()
+        mentions.append(mention)
+    url = reverse("admin:archive_mention_changelist")
+    data = {"action": "confirm", "_selected_action": [mentions[0].pk]}
+    assert editor_client.post(url, data).status_code == 302
+    data = {"action": "reject", "_selected_action": [mentions[1].pk]}
+    assert editor_client.post(url, data).status_code == 302
+    assert [m.status for m in Mention.objects.order_by("start")] == ["confirmed", "rejected"]
