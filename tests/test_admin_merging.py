@@ -253,3 +253,24 @@ def test_merging_organizations_moves_members_children_and_articles(
     assert (
         editor_client.get("/organizations/hrw/")["Location"] == "/organizations/human-rights-watch/"
     )
+
+
+def test_follow_merged_decorator_redirects_without_the_middleware(rf, duplicate, person):
+    from django.http import Http404
+    from django.urls import resolve
+
+    from archive.views.lookup import follow_merged, get_entity_or_404
+
+    merge_entities(person, [duplicate])
+
+    def person_page(request, slug, **kwargs):
+        get_entity_or_404(Person, slug)
+
+    path = reverse("archive:person", kwargs={"slug": "v-saenen"})
+    request = rf.get(path)
+    request.resolver_match = resolve(path)
+    response = follow_merged(person_page)(request, slug="v-saenen")
+    assert response.status_code == 301
+    assert response["Location"] == reverse("archive:person", kwargs={"slug": person.slug})
+    with pytest.raises(Http404):  # undecorated, and no middleware: "not found", not a crash
+        person_page(request, slug="v-saenen")

@@ -1,10 +1,9 @@
 from django.shortcuts import render
 
 from archive.models import Entity
-from archive.views.lookup import follow_merged, get_entity_or_404
+from archive.views.lookup import get_entity_or_404
 
 
-@follow_merged
 def entity_detail(request, slug, kind):
     queryset = Entity.objects.filter(kind=kind).prefetch_related("aliases")
     entity = get_entity_or_404(Entity, slug, queryset)

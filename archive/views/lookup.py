@@ -3,14 +3,14 @@ slugs resolve (merged duplicates redirecting to the survivor) is decided in one 
 
 Usage in a view::
 
-    @follow_merged
     def person_detail(request, slug):
         person = get_entity_or_404(Person, slug)
         ...
 
-A slug that belonged to a duplicate merged into another entity raises `EntityMoved`;
-`follow_merged` turns it into a 301 to the same page of the survivor. `EntityMoved` is an
-Http404, so a view that forgot the decorator answers "not found" rather than failing.
+A slug that belonged to a duplicate merged into another entity raises `EntityMoved`, which
+`FollowMergedSlugs` (a middleware) answers with a 301 to the same page of the survivor, so no
+view needs to do anything. Without the middleware, `@follow_merged` on a view does the same.
+`EntityMoved` is an Http404, so if neither is in place the page answers "not found".
 """
 
 from functools import wraps
@@ -41,6 +41,14 @@ def get_entity_or_404(model, slug, queryset=None):
     raise Http404(f"No {queryset.model._meta.verbose_name} is at this address.")
 
 
+def redirect_to_survivor(request, survivor) -> HttpResponsePermanentRedirect:
+    """The same page (same route, arguments and query) for the survivor's slug."""
+    match = request.resolver_match
+    url = reverse(match.view_name, kwargs={**match.kwargs, "slug": survivor.slug})
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+
+
 def follow_merged(view):
     """Answer a merged slug with a permanent redirect to the same page of the survivor."""
 
@@ -49,9 +57,22 @@ def follow_merged(view):
         try:
             return view(request, *args, **kwargs)
         except EntityMoved as moved:
-            match = request.resolver_match
-            url = reverse(match.view_name, kwargs={**match.kwargs, "slug": moved.survivor.slug})
-            query = request.META.get("QUERY_STRING", "")
-            return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+            return redirect_to_survivor(request, moved.survivor)
 
     return wrapper
+
+
+class FollowMergedSlugs:
+    """Middleware: every view that looks its entity up with get_entity_or_404 redirects a
+    merged duplicate's address to the survivor's."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, EntityMoved):
+            return redirect_to_survivor(request, exception.survivor)
+        return None
