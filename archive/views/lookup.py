@@ -18,6 +18,8 @@ from functools import wraps
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 
+from archive.models import EntityRedirect
+
 
 class EntityMoved(Http404):
     """The slug belonged to a duplicate that was merged into `survivor`."""
@@ -34,10 +36,15 @@ def get_entity_or_404(model, slug, queryset=None):
     try:
         return queryset.get(slug=slug)
     except queryset.model.DoesNotExist:
-        # Only pages that miss pay for this query.
-        survivor = queryset.filter(redirects__old_slug=slug).only("slug").first()
-        if survivor is not None:
-            raise EntityMoved(survivor) from None
+        # Only pages that miss pay for this query. The survivor must be one the page could
+        # show (same kind, visible); the page's own select_related and prefetches stay out.
+        moved = (
+            EntityRedirect.objects.filter(old_slug=slug, entity__in=queryset.values("pk"))
+            .select_related("entity")
+            .first()
+        )
+        if moved is not None:
+            raise EntityMoved(moved.entity) from None
     raise Http404(f"No {queryset.model._meta.verbose_name} is at this address.")
 
 
