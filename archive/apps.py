@@ -5,3 +5,12 @@ class ArchiveConfig(AppConfig):
     name = "archive"
     verbose_name = "News archive"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # History, re-anchoring and the permission groups hook into every save and migrate,
+        # not only the admin's.
+        from archive import history, permissions, reanchoring
+
+        history.register()
+        reanchoring.connect()
+        permissions.connect()

@@ -66,3 +66,36 @@ def quote(article, person):
     quote.full_clean()
     quote.save()
     return quote
+
+
+# The editors' workbench: a small named cast, members of the groups the data migration made.
+def _staff(django_user_model, username, group):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(username, password="pw-" + username)
+    user.is_staff = True
+    user.save()
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    return _staff(django_user_model, "edna", "Editors")
+
+
+@pytest.fixture
+def reviewer(db, django_user_model):
+    return _staff(django_user_model, "rex", "Reviewers")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def reviewer_client(client, reviewer):
+    client.force_login(reviewer)
+    return client

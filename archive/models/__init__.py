@@ -20,6 +20,7 @@ from archive.models.entities import (
     Person,
     Place,
 )
+from archive.models.redirects import EntityRedirect
 
 __all__ = [
     "Alias",
@@ -28,6 +29,7 @@ __all__ = [
     "ArticleStatus",
     "Entity",
     "EntityKind",
+    "EntityRedirect",
     "EntitySource",
     "Event",
     "EventParticipant",
