@@ -122,6 +122,15 @@ def test_editor_tags_reviews_annotates_and_publishes(editor_page, seeded_server)
     page.goto(f"{base}/quotes/{suggestion.pk}/")
     assert page.get_by_text("arbitrary criminal and misdemeanor charges").first.is_visible()
 
+    # 5. The new tag has its public page with the quote, and the article highlights the
+    # quote made on the annotate screen.
+    page.goto(f"{base}/tags/")
+    page.get_by_role("link", name="progress report").first.click()
+    page.wait_for_url(re.compile(r".*/tags/progress-report/$"))
+    assert page.get_by_text("There is big progress in democracy building").first.is_visible()
+    page.goto(base + article.get_absolute_url())
+    assert "immediate release" in page.locator(f"#quote-{created.pk}").inner_text()
+
 
 def test_a_mention_is_made_with_the_keyboard_alone(editor_page, seeded_server):
     page = editor_page
