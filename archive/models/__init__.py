@@ -20,6 +20,7 @@ from archive.models.entities import (
     Person,
     Place,
 )
+from archive.models.suggestions import EntitySuggestion, SuggestedKind
 
 __all__ = [
     "Alias",
@@ -29,6 +30,7 @@ __all__ = [
     "Entity",
     "EntityKind",
     "EntitySource",
+    "EntitySuggestion",
     "Event",
     "EventParticipant",
     "Identifier",
@@ -40,6 +42,7 @@ __all__ = [
     "Quote",
     "QuoteMode",
     "ReviewStatus",
+    "SuggestedKind",
     "TaggedQuote",
     "TextPart",
 ]

@@ -1,0 +1,438 @@
+"""Who said each quotation: cue verbs before or after it, pronouns, descriptions, and the
+speakers of neighbouring quotations.
+
+The order of evidence, strongest first:
+
+1. a reporting verb next to the quotation in its own sentence: `"…," Saenen said.`,
+   `"…," said John Smith, a spokesman for X.`, `Kalyuzhnyi continued: "…"`,
+   `"…," according to the ministry.`, `"Part one," he said, "part two."`;
+2. the subject of the sentence a partial quotation stands in: `Smith described it as "…"`;
+3. a pull quote repeating words quoted elsewhere takes that quotation's speaker;
+4. a quotation with none of these takes the speaker of the quotation before it in the same
+   paragraph, or, opening a paragraph, of the quotation that ended the paragraph before, or
+   the speaker a paragraph ending in a colon introduces.
+
+A speaker phrase is resolved to a person named in it, then a pronoun (the most recent fitting
+person or organization outside quotations, by gender where the article shows it), then an
+organization named in it, then a description ("the minister", "his wife", "the party") matched
+to the roles the article gave earlier. Plural or unnamed sources ("officials said") give no
+speaker. Quotations nobody is said to say that look like titles or scare quotes are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from archive.importer import text as words
+from archive.importer.linking import Found, Ref
+from archive.importer.quotes import Span, find_spans, paragraphs
+from archive.models import EntityKind
+
+SPEAKERS = (EntityKind.PERSON, EntityKind.ORGANIZATION)
+NOT_SPEECH_BEFORE = re.compile(
+    r"(?:so-called|titled|entitled|headlined|named|nicknamed|dubbed|known as|the term|"
+    r"the word|the words|the phrase|the slogan|labell?ed|branded|book|film|report|song|"
+    r"program|programme|show|article|newspaper|magazine|campaign)\s*$",
+    re.I,
+)
+CLAUSE = r"[^\"“”„«»]"
+
+
+@dataclass
+class Attributed:
+    span: Span
+    speaker: Ref | None
+    confidence: float
+    how: str  # cue-after, cue-before, subject, pull-quote, paragraph, none
+
+
+@dataclass
+class Person:
+    gender: str | None = None
+    roles: set[str] = field(default_factory=set)
+
+
+class Article:
+    """One body text with its entity mentions, quotation spans and what is known of people."""
+
+    def __init__(self, text: str, found: list[Found]):
+        self.text = text
+        self.spans = find_spans(text)
+        self.paras = paragraphs(text)
+        self.quoted = [(s.open_mark, (s.close_mark or s.end) + 1) for s in self.spans]
+        self.found = [f for f in found if not self._in_quote(f.start)]
+        self.speakers = [f for f in self.found if f.ref.kind in SPEAKERS]
+        self.people: dict[Ref, Person] = {}
+        self._profile_people()
+
+    def _in_quote(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.quoted)
+
+    # --- what the article says about its people -------------------------------------------
+
+    def _profile_people(self) -> None:
+        votes: dict[Ref, dict[str, int]] = {}
+        for f in self.speakers:
+            if f.ref.kind != EntityKind.PERSON:
+                continue
+            person = self.people.setdefault(f.ref, Person())
+            tally = votes.setdefault(f.ref, {"m": 0, "f": 0})
+            before = self.text[max(0, f.start - 60) : f.start]
+            before = re.split(r"[.;:!?\"“”]", before)[-1]
+            after = self.text[f.end : f.end + 140]
+            described = []
+            described += [w.lower() for w in re.findall(r"[A-Za-z]+", before)[-3:]]
+            m = re.match(
+                r"^,\s+(?:a|an|the|his|her|its|their|[A-Z][\w/]*'s)\s+([^,.;\"“”]{1,90})", after
+            ) or re.match(r"^\s+(?:is|was)\s+(?:a|an|the)\s+([^,.;\"“”]{1,90})", after)
+            if m:
+                described += [w.lower() for w in re.findall(r"[A-Za-z]+", m[1])]
+            for w in described:
+                if w in words.ROLE_NOUNS or w in words.TITLES:
+                    person.roles.add(w)
+                if w in words.FEMALE_WORDS:
+                    tally["f"] += 3
+                if w in words.MALE_WORDS:
+                    tally["m"] += 3
+            first = f.ref.name.split()[0].lower()
+            last = f.ref.name.split()[-1].lower()
+            if first in words.FEMALE_NAMES:
+                tally["f"] += 1
+            elif first in words.MALE_NAMES:
+                tally["m"] += 1
+            elif (
+                len(f.ref.name.split()) > 1
+                and first.endswith("a")
+                and first not in words.NEUTRAL_A_NAMES
+            ):
+                tally["f"] += 1
+            if re.search(r"(?:ova|eva|ina|skaya|aya)$", last):
+                tally["f"] += 1
+            elif re.search(r"(?:ov|ev|in|sky|skiy|iy|yi)$", last):
+                tally["m"] += 1
+        for ref, tally in votes.items():
+            if tally["f"] != tally["m"]:
+                self.people[ref].gender = "f" if tally["f"] > tally["m"] else "m"
+
+    # --- resolving a speaker phrase -------------------------------------------------------
+
+    def mentions_in(self, start: int, end: int, kind: str) -> list[Found]:
+        return [
+            f for f in self.speakers if start <= f.start and f.end <= end and f.ref.kind == kind
+        ]
+
+    def resolve(self, start: int, end: int, at: int, earlier: list[tuple[int, Ref]]):
+        """The entity a speaker phrase text[start:end] names, and how sure that is."""
+        phrase = self.text[start:end]
+        people = self.mentions_in(start, end, EntityKind.PERSON)
+        if people:
+            return people[0].ref, 0.9
+        lead = re.match(r"\s*(?:\w+ly\s+)?(he|she|they|it)\b", phrase, re.I)
+        if lead:
+            return self.pronoun(lead[1].lower(), at, earlier), 0.8
+        head = [w.lower() for w in re.findall(r"[A-Za-z']+", phrase)]
+        definite = bool(head) and (
+            head[0] in {"the", "his", "her", "their", "its"} or head[0].endswith("'s")
+        )
+        roles = [w for w in head if w in words.ROLE_NOUNS]
+        if roles and definite:
+            who = self.by_role(roles[-1], at)
+            if who:
+                return who, 0.7
+        orgs = self.mentions_in(start, end, EntityKind.ORGANIZATION)
+        if orgs:
+            return orgs[-1].ref if roles else orgs[0].ref, 0.8
+        if definite and not roles:
+            for noun in reversed(head):
+                if noun in words.ORG_GENERIC:
+                    return self.by_org_noun(noun, at), 0.7
+        return None, 0.5
+
+    def pronoun(self, pronoun: str, at: int, earlier: list[tuple[int, Ref]]) -> Ref | None:
+        if pronoun in {"they", "it"}:
+            for f in reversed(self.speakers):
+                if f.start < at and f.ref.kind == EntityKind.ORGANIZATION:
+                    return f.ref
+            return None
+        gender = "f" if pronoun == "she" else "m"
+        candidates: list[tuple[int, bool, Ref]] = []
+        for f in self.speakers:
+            if f.start >= at or f.ref.kind != EntityKind.PERSON:
+                continue
+            if self._object_position(f):
+                continue
+            candidates.append((f.start, self._main_subject(f), f.ref))
+        candidates += [(pos, True, ref) for pos, ref in earlier if pos < at]
+        candidates.sort(key=lambda c: c[0])
+        fitting = [c for c in candidates if self._fits(c[2], gender)]
+        if not fitting:
+            return None
+        # Prefer the latest subject of a sentence, unless an object was named after it in
+        # the same sentence... the latest subject wins within the last three sentences.
+        window = self._sentence_start(at, back=3)
+        subjects = [c for c in fitting if c[1] and c[0] >= window]
+        return (subjects or fitting)[-1][2]
+
+    def _fits(self, ref: Ref, gender: str) -> bool:
+        if ref.kind != EntityKind.PERSON:
+            return False
+        known = self.people.get(ref, Person()).gender
+        return known is None or known == gender
+
+    def _object_position(self, f: Found) -> bool:
+        before = re.findall(r"[A-Za-z]+", self.text[max(0, f.start - 30) : f.start])
+        if self.text[f.end : f.end + 2] in {"'s", "’s"}:
+            return True
+        if not before:
+            return False
+        # Skip over titles: "with Kazakh President Nursultan Nazarbaev".
+        for w in reversed(before):
+            lw = w.lower()
+            if lw in words.TITLES or (w[:1].isupper() and lw not in words.NOT_NAME):
+                continue
+            return lw in words.PREPOSITIONS
+        return False
+
+    def _main_subject(self, f: Found) -> bool:
+        start = self._sentence_start(f.start)
+        for g in self.speakers:
+            if start <= g.start < f.start and g.ref.kind == EntityKind.PERSON:
+                return False
+        return True
+
+    def _sentence_start(self, pos: int, back: int = 1) -> int:
+        start = words.sentence_end_before(self.text, pos)
+        for _ in range(back - 1):
+            if start == 0:
+                break
+            start = words.sentence_end_before(self.text, start - 1)
+        return start
+
+    def by_role(self, role: str, at: int) -> Ref | None:
+        for f in reversed(self.speakers):
+            person = self.people.get(f.ref, Person())
+            if f.start < at and f.ref.kind == EntityKind.PERSON and role in person.roles:
+                return f.ref
+        return None
+
+    def by_org_noun(self, noun: str, at: int) -> Ref | None:
+        heads = words.ORG_GENERIC.get(noun)
+        orgs = [f for f in self.speakers if f.start < at and f.ref.kind == EntityKind.ORGANIZATION]
+        if heads:
+            for f in reversed(orgs):
+                if any(h in f.ref.name.lower().split() for h in heads):
+                    return f.ref
+            if noun in {"government", "ministry", "party", "court", "police", "army"}:
+                return None
+        return orgs[-1].ref if orgs else None
+
+
+CUE = words.CUE_RE
+
+
+def attribute(text: str, found: list[Found]) -> list[Attributed]:
+    """Every quotation in `text` that is speech, with its speaker or None."""
+    art = Article(text, found)
+    groups: dict[int, list[Span]] = {}
+    for span in art.spans:
+        groups.setdefault(span.group, []).append(span)
+    results: dict[int, tuple[Ref | None, float, str]] = {}
+    earlier: list[tuple[int, Ref]] = []
+    for gid in sorted(groups):
+        spans = groups[gid]
+        best = None
+        for span in spans:
+            best = _direct(art, span, earlier)
+            if best:
+                break
+        if best is None and not spans[0].continued:
+            best = _subject(art, spans[0], earlier)
+        if best:
+            results[gid] = best
+            if best[0] is not None:
+                earlier.append((spans[-1].close_mark or spans[-1].end, best[0]))
+    _pull_quotes(art, groups, results)
+    _neighbours(art, groups, results)
+    out = []
+    for gid in sorted(groups):
+        speaker, confidence, how = results.get(gid, (None, 0.4, "none"))
+        spans = groups[gid]
+        if not _is_speech(art, spans, how):
+            continue
+        out.extend(Attributed(s, speaker, confidence, how) for s in spans)
+    return out
+
+
+def _region_after(art: Article, span: Span) -> tuple[int, int]:
+    start = span.close_mark + 1
+    p_end = art.paras[span.paragraph][1]
+    nxt = [s.open_mark for s in art.spans if s.paragraph == span.paragraph and s.open_mark > start]
+    end = min(nxt) if nxt else p_end
+    return start, min(end, words.sentence_end_after(art.text, start, p_end))
+
+
+def _region_before(art: Article, span: Span) -> tuple[int, int]:
+    p_start = art.paras[span.paragraph][0]
+    prev = [
+        (s.close_mark or s.end) + 1
+        for s in art.spans
+        if s.paragraph == span.paragraph and s.open_mark < span.open_mark
+    ]
+    floor = max(prev) if prev else p_start
+    return words.sentence_end_before(art.text, span.open_mark, floor), span.open_mark
+
+
+_INVERTED = re.compile(rf"^\s*,?\s*(?:\w+ly\s+)?{CUE}\s+(?!that\b|to\b)({CLAUSE}{{1,160}})", re.I)
+_ACCORDING_AFTER = re.compile(rf"^\s*,?\s*according to\s+({CLAUSE}{{1,120}})", re.I)
+_NORMAL = re.compile(
+    rf"^\s*,?\s*({CLAUSE}{{1,160}}?)\s+(?:also\s+|then\s+|later\s+|\w+ly\s+)?{CUE}", re.I
+)
+_BEFORE = re.compile(
+    rf"((?:[^\"“”„«»]{{0,200}}?))\s+(?:also\s+|then\s+|later\s+|\w+ly\s+)?{CUE}"
+    rf"(?:[^\"“”„«».!?]{{0,80}}?)\s*[:,]?\s*(?:that\s+)?$",
+    re.I,
+)
+_ACCORDING_BEFORE = re.compile(r"according to\s+([^\"“”]{1,120}?)\s*[:,]?\s*$", re.I)
+_AS_SAID = re.compile(rf"\bas\s+({CLAUSE}{{1,80}}?)\s+(?:put it|{CUE})\s*,\s*$", re.I)
+
+
+def _direct(art: Article, span: Span, earlier):
+    text = art.text
+    if span.close_mark is not None:
+        start, end = _region_after(art, span)
+        after = text[start:end]
+        for pattern, how in ((_ACCORDING_AFTER, "cue-after"), (_INVERTED, "cue-after")):
+            m = pattern.match(after)
+            if m and m[1].strip():
+                phrase_start = start + m.start(1)
+                ref, conf = art.resolve(phrase_start, start + m.end(1), span.open_mark, earlier)
+                return ref, conf, how
+        m = _NORMAL.match(after)
+        if m and len(m[1].split()) <= 12:
+            ref, conf = art.resolve(start + m.start(1), start + m.end(1), start, earlier)
+            return ref, conf, "cue-after"
+    start, end = _region_before(art, span)
+    before = text[start:end]
+    for pattern in (_ACCORDING_BEFORE, _AS_SAID):
+        m = pattern.search(before)
+        if m:
+            ref, conf = art.resolve(start + m.start(1), start + m.end(1), start, earlier)
+            return ref, conf, "cue-before"
+    m = _BEFORE.search(before)
+    if m:
+        phrase_start, phrase_end = start + m.start(1), start + m.end(1)
+        # The speaker is the subject of the clause: after its last comma-free stretch
+        # unless a name stands earlier ("Kalyuzhnyi, who works for …, said").
+        ref, conf = art.resolve(phrase_start, phrase_end, phrase_start, earlier)
+        return ref, conf, "cue-before"
+    return None
+
+
+def _subject(art: Article, span: Span, earlier):
+    """A partial quotation inside a sentence: its speaker is the sentence's subject."""
+    start, end = _region_before(art, span)
+    before = art.text[start:end]
+    if len(before.split()) < 2:
+        return None
+    lead = re.match(r"\s*(he|she|they|it)\b", before, re.I)
+    if lead:
+        return art.pronoun(lead[1].lower(), start, earlier), 0.6, "subject"
+    first = [f for f in art.speakers if start <= f.start < end]
+    if first and not art._object_position(first[0]):
+        return first[0].ref, 0.6, "subject"
+    return None
+
+
+def _words_of(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _pull_quotes(art: Article, groups, results) -> None:
+    for gid, spans in groups.items():
+        if gid in results and results[gid][0] is not None:
+            continue
+        mine = _words_of(" ".join(art.text[s.start : s.end] for s in spans))
+        if len(mine.split()) < 5:
+            continue
+        for other, other_spans in groups.items():
+            if other == gid or other not in results or results[other][0] is None:
+                continue
+            theirs = _words_of(" ".join(art.text[s.start : s.end] for s in other_spans))
+            if mine in theirs or theirs in mine:
+                results[gid] = (results[other][0], 0.7, "pull-quote")
+                break
+
+
+def _neighbours(art: Article, groups, results) -> None:
+    order = sorted(groups)
+    for n, gid in enumerate(order):
+        if gid in results:
+            continue
+        first = groups[gid][0]
+        same_para = [
+            g for g in order[:n] if groups[g][-1].paragraph == first.paragraph and g in results
+        ]
+        if same_para:
+            speaker = results[same_para[-1]][0]
+            results[gid] = (speaker, 0.7, "paragraph")
+            continue
+        later_same = [
+            g
+            for g in order[n + 1 :]
+            if groups[g][0].paragraph == first.paragraph
+            and g in results
+            and results[g][2].startswith("cue")
+        ]
+        if later_same:
+            results[gid] = (results[later_same[0]][0], 0.7, "paragraph")
+            continue
+        p_start = art.paras[first.paragraph][0]
+        if art.text[p_start : first.open_mark].strip():
+            continue  # the quotation stands inside narrative that names no speaker
+        if first.paragraph == 0:
+            continue
+        prev_start, prev_end = art.paras[first.paragraph - 1]
+        previous = art.text[prev_start:prev_end].rstrip()
+        ended_quote = [
+            g
+            for g in order[:n]
+            if groups[g][-1].paragraph == first.paragraph - 1
+            and g in results
+            and (groups[g][-1].close_mark or groups[g][-1].end) >= prev_end - 40
+        ]
+        if ended_quote and results[ended_quote[-1]][0] is not None:
+            results[gid] = (results[ended_quote[-1]][0], 0.65, "paragraph")
+        elif previous.endswith(":"):
+            m = _BEFORE.search(previous)
+            if m:
+                ref, conf = art.resolve(
+                    prev_start + m.start(1), prev_start + m.end(1), prev_start + m.start(1), []
+                )
+                results[gid] = (ref, min(conf, 0.7), "paragraph")
+
+
+def _is_speech(art: Article, spans: list[Span], how: str) -> bool:
+    quoted = " ".join(art.text[s.start : s.end] for s in spans)
+    n_words = len(quoted.split())
+    first = spans[0]
+    p_start = art.paras[first.paragraph][0]
+    before = art.text[max(p_start, first.open_mark - 40) : first.open_mark]
+    if NOT_SPEECH_BEFORE.search(before):
+        return False
+    if re.search(r"\bcalled\s*$", before, re.I) and n_words < 4:
+        return False
+    direct = how.startswith("cue") or how in {"pull-quote", "paragraph"}
+    if direct:
+        return n_words >= 1
+    if n_words < 3:
+        return False
+    content = [w for w in re.findall(r"[A-Za-z][\w'’-]*", quoted) if len(w) > 3]
+    capitalized = content and sum(w[0].isupper() for w in content) / len(content) > 0.6
+    if capitalized and not re.search(r"[.!?]$", quoted):
+        return False  # a title
+    if how == "subject":
+        return True
+    # Nobody is said to say it: speech only if it stands as a sentence of its own.
+    opens_paragraph = not art.text[p_start : first.open_mark].strip()
+    return opens_paragraph and n_words >= 5
