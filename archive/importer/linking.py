@@ -125,8 +125,11 @@ def _overlaps(start: int, end: int, spans) -> bool:
     return any(start < e and s < end for s, e in spans)
 
 
-def link(text: str, index: EntityIndex) -> list[Found]:
-    """Every entity named in `text`, longest names first, spans never overlapping."""
+def link(text: str, index: EntityIndex, propose: bool = True) -> list[Found]:
+    """Every entity named in `text`, longest names first, spans never overlapping.
+
+    `propose=False` links known entities only: headlines are in title case, where every
+    capitalized run would look like a name."""
     toks = words.tokens(text)
     found: list[Found] = []
     covered = [False] * len(toks)
@@ -144,7 +147,8 @@ def link(text: str, index: EntityIndex) -> list[Found]:
             i += 1
 
     # Pass 2: unknown people and organizations.
-    found.extend(_proposals(text, toks, covered))
+    if propose:
+        found.extend(_proposals(text, toks, covered))
 
     # Pass 3: surnames after a full mention; initials defined in brackets.
     later = _local_forms(text, found, index)

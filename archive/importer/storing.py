@@ -60,7 +60,7 @@ def suggest(
         result = Suggested()
         proposals: dict[tuple[str, str], dict] = {}
         found_by_part = {
-            TextPart.HEADLINE: link(article.headline, index),
+            TextPart.HEADLINE: link(article.headline, index, propose=False),
             TextPart.BODY: link(article.body, index),
         }
         for part, found in found_by_part.items():
