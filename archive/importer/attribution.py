@@ -111,6 +111,17 @@ class Article:
                 tally["f"] += 1
             elif re.search(r"(?:ov|ev|in|sky|skiy|iy|yi)$", last):
                 tally["m"] += 1
+        # Pronouns outside quotations vote for the last person named before them in the
+        # same paragraph: "Enver Solomon … says … "…," he says."
+        persons = [f for f in self.speakers if f.ref.kind == EntityKind.PERSON]
+        for m in re.finditer(r"\b(he|him|his|she|her|hers)\b", self.text, re.I):
+            if self._in_quote(m.start()):
+                continue
+            para_start = self.text.rfind("\n\n", 0, m.start()) + 2
+            last = [f for f in persons if para_start <= f.start < m.start()]
+            if last and last[-1].ref in votes:
+                gender = "m" if m[1].lower() in {"he", "him", "his"} else "f"
+                votes[last[-1].ref][gender] += 1
         for ref, tally in votes.items():
             if tally["f"] != tally["m"]:
                 self.people[ref].gender = "f" if tally["f"] > tally["m"] else "m"
@@ -197,7 +208,8 @@ class Article:
     def _main_subject(self, f: Found) -> bool:
         start = self._sentence_start(f.start)
         for g in self.speakers:
-            if start <= g.start < f.start and g.ref.kind == EntityKind.PERSON:
+            possessive = self.text[g.end : g.end + 2] in {"'s", "’s"}
+            if start <= g.start < f.start and g.ref.kind == EntityKind.PERSON and not possessive:
                 return False
         return True
 
@@ -288,18 +300,32 @@ _ACCORDING_AFTER = re.compile(rf"^\s*,?\s*according to\s+({CLAUSE}{{1,120}})", r
 _NORMAL = re.compile(
     rf"^\s*,?\s*({CLAUSE}{{1,160}}?)\s+(?:also\s+|then\s+|later\s+|\w+ly\s+)?{CUE}", re.I
 )
-_BEFORE = re.compile(
-    rf"((?:[^\"“”„«»]{{0,200}}?))\s+(?:also\s+|then\s+|later\s+|\w+ly\s+)?{CUE}"
-    rf"(?:[^\"“”„«».!?]{{0,80}}?)\s*[:,]?\s*(?:that\s+)?$",
-    re.I,
-)
+_CUE_ANYWHERE = re.compile(rf"\b{CUE}", re.I)
+_TRAILER = re.compile(r"^[^\"“”„«».!?]{0,80}?\s*[:,]?\s*(?:that\s+)?$")
+_PASSIVE = {"being", "been", "was", "were", "is", "are", "be"}
+
+
+def _cue_before(before: str) -> tuple[int, int, int] | None:
+    """The reporting verb nearest before a quotation and the phrases that may name its
+    subject: (start of the clause since the previous verb, start of the region, verb)."""
+    cues = list(_CUE_ANYWHERE.finditer(before))
+    if not cues or not _TRAILER.match(before[cues[-1].end() :]):
+        return None
+    last = cues[-1]
+    since = cues[-2].end() if len(cues) > 1 else 0
+    return since, 0, last.start()
+
+
 _ACCORDING_BEFORE = re.compile(r"according to\s+([^\"“”]{1,120}?)\s*[:,]?\s*$", re.I)
 _AS_SAID = re.compile(rf"\bas\s+({CLAUSE}{{1,80}}?)\s+(?:put it|{CUE})\s*,\s*$", re.I)
 
 
 def _direct(art: Article, span: Span, earlier):
     text = art.text
-    if span.close_mark is not None:
+    ends_clause = span.close_mark is not None and (
+        text[span.close_mark - 1] in ",?!…—-" or text[span.close_mark + 1 :].lstrip()[:1] == ","
+    )
+    if ends_clause:
         start, end = _region_after(art, span)
         after = text[start:end]
         for pattern, how in ((_ACCORDING_AFTER, "cue-after"), (_INVERTED, "cue-after")):
@@ -319,12 +345,22 @@ def _direct(art: Article, span: Span, earlier):
         if m:
             ref, conf = art.resolve(start + m.start(1), start + m.end(1), start, earlier)
             return ref, conf, "cue-before"
-    m = _BEFORE.search(before)
-    if m:
-        phrase_start, phrase_end = start + m.start(1), start + m.end(1)
-        # The speaker is the subject of the clause: after its last comma-free stretch
-        # unless a name stands earlier ("Kalyuzhnyi, who works for …, said").
-        ref, conf = art.resolve(phrase_start, phrase_end, phrase_start, earlier)
+    cue = _cue_before(before)
+    if cue:
+        since, region, verb = cue
+        words_before = before[since:verb].split()
+        if words_before and words_before[-1].lower() in _PASSIVE:
+            return None, 0.5, "cue-before"  # "being told:": the words name no speaker
+        ref, conf = art.resolve(start + since, start + verb, start + since, earlier)
+        if ref is None and since > region:
+            ref, conf = art.resolve(start + region, start + verb, start + region, earlier)
+        after_quote = any(
+            s.paragraph == span.paragraph and s.close_mark is not None and s.close_mark + 1 == start
+            for s in art.spans
+        )
+        if ref is None and after_quote:
+            # `said it was "concerned" and urged them to "respect …"`: the same speaker.
+            return None
         return ref, conf, "cue-before"
     return None
 
@@ -404,10 +440,11 @@ def _neighbours(art: Article, groups, results) -> None:
         if ended_quote and results[ended_quote[-1]][0] is not None:
             results[gid] = (results[ended_quote[-1]][0], 0.65, "paragraph")
         elif previous.endswith(":"):
-            m = _BEFORE.search(previous)
-            if m:
+            cue = _cue_before(previous)
+            if cue:
+                since, _, verb = cue
                 ref, conf = art.resolve(
-                    prev_start + m.start(1), prev_start + m.end(1), prev_start + m.start(1), []
+                    prev_start + since, prev_start + verb, prev_start + since, []
                 )
                 results[gid] = (ref, min(conf, 0.7), "paragraph")
 

@@ -42,6 +42,36 @@ MONTHS_AND_DAYS = {
     "saturday",
     "sunday",
 }
+# Common nouns that make the capitalized words next to them an organization's name.
+ORG_NOUNS = {
+    "party",
+    "movement",
+    "bloc",
+    "group",
+    "ministry",
+    "committee",
+    "organization",
+    "organisation",
+    "foundation",
+    "union",
+    "agency",
+    "alliance",
+    "coalition",
+    "company",
+    "newspaper",
+    "channel",
+    "broadcaster",
+    "website",
+    "daily",
+    "weekly",
+    "network",
+    "charity",
+}
+# "his wife, Gulnora," / "Petrova's husband Andrei": a relative named by a given name only.
+KIN = re.compile(
+    r"\b(?:his|her|their|[A-Z]\w+'s)\s+(?:wife|husband|son|daughter|mother|father|brother|"
+    r"sister|widow|widower)\s*,?\s*$"
+)
 LINKED_KINDS = (EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE)
 
 
@@ -260,10 +290,27 @@ def _classify(text: str, toks: list[Token], i: int, run: list[Token]):
         if acronym_after or any(t.text.lower() in words.ORG_WORDS for t in trimmed):
             name = text[trimmed[0].start : trimmed[-1].end]
             return trimmed[0].start, trimmed[-1].end, EntityKind.ORGANIZATION, name
-    # A person: two to four capitalized words with a sign that a person is meant.
-    people = [t for t in run if t.text.lower() not in words.TITLES]
+    # An organization named before or after a common noun: "the Nur Otan party", "the
+    # news agency Kabar".
+    if trimmed and all(t.text.isalpha() and not t.all_caps for t in trimmed):
+        name = text[trimmed[0].start : trimmed[-1].end]
+        after = re.match(r" ([a-z]+)\b", text[trimmed[-1].end : trimmed[-1].end + 20])
+        before = re.search(r"\b([a-z]+) $", text[max(0, trimmed[0].start - 20) : trimmed[0].start])
+        named = (after and after[1] in ORG_NOUNS) or (
+            before and before[1] in ORG_NOUNS and len(trimmed) <= 3
+        )
+        if named and not any(t.text.lower() in words.NOT_NAME for t in trimmed):
+            return trimmed[0].start, trimmed[-1].end, EntityKind.ORGANIZATION, name
+    # A person: two to four capitalized words with a sign that a person is meant; the
+    # words after the last title ("Kyrgyz President Almazbek Atambayev").
+    titled = [n for n, t in enumerate(run) if t.text.lower() in words.TITLES]
+    people = run[titled[-1] + 1 :] if titled else list(run)
     while people and people[0].text.lower() in words.NOT_NAME:
         people.pop(0)
+    if len(people) == 1 and KIN.search(text[max(0, people[0].start - 40) : people[0].start]):
+        t = people[0]
+        if t.text.isalpha() and t.text.lower() not in words.NOT_NAME:
+            return t.start, t.end, EntityKind.PERSON, t.text
     if not 2 <= len(people) <= 4 or set(lowered) & {"of", "for", "and", "to", "the", "on", "in"}:
         return None
     if any(

@@ -43,6 +43,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 def find_spans(text: str) -> list[Span]:
     spans: list[Span] = []
+    singles: list[Span] = []
     group = -1
     carry = False  # the previous paragraph ended inside a quotation
     for index, (p_start, p_end) in enumerate(paragraphs(text)):
@@ -78,7 +79,49 @@ def find_spans(text: str) -> list[Span]:
             carry = True
         else:
             carry = False
-    return [s for s in spans if s.end > s.start]
+        singles.extend(_single_quoted(text, p_start, p_end, index, spans))
+    return _renumbered([s for s in spans + singles if s.end > s.start])
+
+
+def _single_quoted(text: str, p_start: int, p_end: int, index: int, spans: list[Span]):
+    """Curly single marks outside double ones: ‘…’ quotes in British style, where ’ before a
+    letter is an apostrophe (don’t, Kazakhstan’s) and so does not close."""
+    inside = [(s.open_mark, (s.close_mark or s.end) + 1) for s in spans if s.paragraph == index]
+    found = []
+    for m in re.finditer("‘", text[p_start:p_end]):
+        start = p_start + m.start()
+        if any(a <= start < b for a, b in inside):
+            continue
+        if start > p_start and not re.match(r"[\s(:—–-]", text[start - 1]):
+            continue
+        for c in re.finditer("’", text[start + 1 : p_end]):
+            close = start + 1 + c.start()
+            if close + 1 < p_end and text[close + 1].isalpha():
+                continue
+            if len(text[start + 1 : close].split()) >= 2:
+                found.append(Span(start + 1, close, start, close, index, -1))
+                _trim(text, found[-1])
+            break
+    return found
+
+
+def _trim(text: str, span: Span) -> None:
+    while span.start < span.end and text[span.start].isspace():
+        span.start += 1
+    while span.end > span.start and (text[span.end - 1].isspace() or text[span.end - 1] == ","):
+        span.end -= 1
+
+
+def _renumbered(spans: list[Span]) -> list[Span]:
+    """Spans in reading order, their groups numbered in the order they begin."""
+    spans.sort(key=lambda s: s.open_mark)
+    numbers: dict[int, int] = {}
+    for span in spans:
+        if span.group < 0:
+            span.group = len(numbers) + 10_000_000 + span.open_mark
+        numbers.setdefault(span.group, len(numbers))
+        span.group = numbers[span.group]
+    return spans
 
 
 def _add(spans, text, p_start, open_at, close_at, index, group, continued, closed):

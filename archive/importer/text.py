@@ -41,7 +41,10 @@ def tokens(text: str) -> list[Token]:
 
 def joinable(text: str, left: Token, right: Token) -> bool:
     """Whether two neighbouring words may belong to one name."""
-    return bool(_NAME_GAP.match(text[left.end : right.start]))
+    gap = text[left.end : right.start]
+    if gap in {".", ". "} and len(left.text) == 1 and left.text.isupper():
+        return True  # initials: "U.S. Embassy", "J. K. Rowling"
+    return bool(_NAME_GAP.match(gap))
 
 
 def _vocabulary(words: str) -> frozenset[str]:
