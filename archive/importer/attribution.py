@@ -37,6 +37,7 @@ NOT_SPEECH_BEFORE = re.compile(
     re.I,
 )
 CLAUSE = r"[^\"“”„«»]"
+OBJECT_OF = {"for", "of", "on", "under", "with", "by", "into", "against", "from", "the", "a"}
 
 
 @dataclass
@@ -371,6 +372,8 @@ def _subject(art: Article, span: Span, earlier):
     before = art.text[start:end]
     if len(before.split()) < 2:
         return None
+    if before.split()[-1].lower() in OBJECT_OF:
+        return None  # sentenced for "inciting social discord": a charge's name, not speech
     lead = re.match(r"\s*(he|she|they|it)\b", before, re.I)
     if lead:
         return art.pronoun(lead[1].lower(), start, earlier), 0.6, "subject"
@@ -462,8 +465,8 @@ def _is_speech(art: Article, spans: list[Span], how: str) -> bool:
     direct = how.startswith("cue") or how in {"pull-quote", "paragraph"}
     if direct:
         return n_words >= 1
-    if n_words < 3:
-        return False
+    if n_words < (2 if how == "subject" else 3):
+        return False  # a scare quote: one word nobody is said to have said
     content = [w for w in re.findall(r"[A-Za-z][\w'’-]*", quoted) if len(w) > 3]
     capitalized = content and sum(w[0].isupper() for w in content) / len(content) > 0.6
     if capitalized and not re.search(r"[.!?]$", quoted):

@@ -70,7 +70,7 @@ ORG_NOUNS = {
 # "his wife, Gulnora," / "Petrova's husband Andrei": a relative named by a given name only.
 KIN = re.compile(
     r"\b(?:his|her|their|[A-Z]\w+'s)\s+(?:wife|husband|son|daughter|mother|father|brother|"
-    r"sister|widow|widower)\s*,?\s*$"
+    r"sister|widow|widower|neighbou?r|friend|colleague|cousin|lawyer)\s*,?\s*$"
 )
 LINKED_KINDS = (EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE)
 
@@ -295,7 +295,9 @@ def _classify(text: str, toks: list[Token], i: int, run: list[Token]):
     if trimmed and all(t.text.isalpha() and not t.all_caps for t in trimmed):
         name = text[trimmed[0].start : trimmed[-1].end]
         after = re.match(r" ([a-z]+)\b", text[trimmed[-1].end : trimmed[-1].end + 20])
-        before = re.search(r"\b([a-z]+) $", text[max(0, trimmed[0].start - 20) : trimmed[0].start])
+        before = re.search(
+            r"\b([a-z]+),? $", text[max(0, trimmed[0].start - 20) : trimmed[0].start]
+        )
         named = (after and after[1] in ORG_NOUNS) or (
             before and before[1] in ORG_NOUNS and len(trimmed) <= 3
         )
@@ -333,9 +335,22 @@ _APPOSITION = re.compile(r"^,\s+(?:a|an|the|who|his|her|its|their|[A-Z][\w/]*'s)
 _PREDICATE = re.compile(r"^\s+(?:is|was)\s+(?:a|an|the)\b")
 
 
+def _role_word(word: str) -> bool:
+    word = word.lower()
+    return word in words.ROLE_NOUNS or word in words.TITLES
+
+
 def _person_signal(text: str, run: list[Token], people: list[Token]) -> bool:
     before = text[max(0, people[0].start - 40) : people[0].start]
     after = text[people[-1].end : people[-1].end + 160]
+    # "The head of the commission, Sulaiman Imanbaev," / "Her neighbour, Bolat Seitkali,"
+    clause = re.split(r"[.;:!?\"“”]", text[max(0, people[0].start - 80) : people[0].start])[-1]
+    if clause.endswith(", ") and any(_role_word(w) for w in re.findall(r"[A-Za-z]+", clause)):
+        return True
+    # "Rachel Denber, deputy director of …," / "Kimmo Kiljunen, who led …"
+    m = re.match(r"^,\s+((?:[\w'-]+\s+){0,3}[\w'-]+)", after)
+    if m and any(_role_word(w) for w in re.findall(r"[A-Za-z]+", m[1])):
+        return True
     if len(people) < len(run) and run[0].text.lower() in words.TITLES:
         return True
     last_before = re.search(r"(\w+)\W*$", before)

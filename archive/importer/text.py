@@ -142,7 +142,8 @@ economist candidate premier king queen wife husband son daughter mother father b
 sister widow campaigner adviser advisor aide envoy diplomat representative coordinator
 commissioner inspector witness resident doctor author writer blogger chancellor defendant
 businessman businesswoman politician colleague chairperson mp monitor observer dissident
-critic
+critic neighbour neighbor friend relative cousin driller worker farmer teacher student
+protester opponent supporter
 """
 )
 FEMALE_WORDS = _vocabulary(
