@@ -193,7 +193,8 @@ class Article:
         return known is None or known == gender
 
     def _object_position(self, f: Found) -> bool:
-        before = re.findall(r"[A-Za-z]+", self.text[max(0, f.start - 30) : f.start])
+        clause = re.split(r"[.;:!?\"“”]\s", self.text[max(0, f.start - 40) : f.start])[-1]
+        before = re.findall(r"[A-Za-z]+", clause)
         if self.text[f.end : f.end + 2] in {"'s", "’s"}:
             return True
         if not before:
@@ -234,7 +235,8 @@ class Article:
         orgs = [f for f in self.speakers if f.start < at and f.ref.kind == EntityKind.ORGANIZATION]
         if heads:
             for f in reversed(orgs):
-                if any(h in f.ref.name.lower().split() for h in heads):
+                named = f.ref.name.lower().split() + self.text[f.end : f.end + 20].split()[:1]
+                if any(h in named for h in heads):
                     return f.ref
             if noun in {"government", "ministry", "party", "court", "police", "army"}:
                 return None

@@ -178,7 +178,7 @@ def link(text: str, index: EntityIndex, propose: bool = True) -> list[Found]:
 
     # Pass 2: unknown people and organizations.
     if propose:
-        found.extend(_proposals(text, toks, covered))
+        found.extend(_proposals(text, toks, covered, found))
 
     # Pass 3: surnames after a full mention; initials defined in brackets.
     later = _local_forms(text, found, index)
@@ -243,34 +243,54 @@ def _local_forms(text: str, found: list[Found], index: EntityIndex):
     return forms
 
 
-def _proposals(text: str, toks: list[Token], covered: list[bool]) -> list[Found]:
+def _proposals(text: str, toks: list[Token], covered: list[bool], found: list[Found]):
+    """Unknown people and organizations. A known place may stand inside an organization's
+    name ("Kazakhstan Bureau for Human Rights", "Democratic Party of Tajikistan"): then the
+    organization takes the words and the place mention is dropped."""
+    places = {
+        k: f
+        for f in found
+        if f.ref.kind == EntityKind.PLACE
+        for k, t in enumerate(toks)
+        if f.start <= t.start < f.end
+    }
+
+    def free(k: int) -> bool:
+        return not covered[k] or k in places
+
     result: list[Found] = []
     i = 0
     while i < len(toks):
-        if covered[i] or not toks[i].capitalized:
+        if not free(i) or not toks[i].capitalized:
             i += 1
             continue
         j = i + 1
-        while j < len(toks) and not covered[j] and words.joinable(text, toks[j - 1], toks[j]):
+        while j < len(toks) and free(j) and words.joinable(text, toks[j - 1], toks[j]):
             if toks[j].capitalized:
                 j += 1
             elif (
                 toks[j].text in {"of", "for", "and", "to", "the", "on", "in"}
                 and j + 1 < len(toks)
                 and toks[j + 1].capitalized
-                and not covered[j + 1]
+                and free(j + 1)
                 and words.joinable(text, toks[j], toks[j + 1])
             ):
                 j += 2
             else:
                 break
-        run = toks[i:j]
-        proposal = _classify(text, toks, i, run)
+        proposal = _classify(text, toks, i, toks[i:j])
+        inside = {id(places[k]) for k in range(i, j) if k in places}
+        if proposal and inside and proposal[2] != EntityKind.ORGANIZATION:
+            proposal = None  # the place mention stands; no person is made of it
         if proposal:
             start, end, kind, name = proposal
             result.append(Found(start, end, Ref(kind, fold(name), name), 0.6, "proposed"))
+            found[:] = [f for f in found if id(f) not in inside]
             for k in range(i, j):
                 covered[k] = True
+        elif inside:
+            # Only the place: step past it.
+            j = max(k for k in range(i, j) if k in places) + 1 if i in places else j
         i = j
     return result
 

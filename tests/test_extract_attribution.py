@@ -1,0 +1,286 @@
+"""Who said it: each attribution pattern on a small made-up text.
+
+The index is built by hand (no database): known people and organizations get ids; anyone
+else in the text is proposed by the linker."""
+
+import pytest
+
+from archive.importer.attribution import attribute
+from archive.importer.linking import EntityIndex, Ref, link
+from archive.names import fold
+
+KNOWN = [
+    ("person", "Vanessa Saenen"),
+    ("person", "Vyacheslav Kalyuzhnyi"),
+    ("person", "Sergei Duvanov"),
+    ("organization", "Human Rights Watch", "HRW"),
+    ("organization", "RFE/RL"),
+    ("organization", "Democratic Choice of Kazakhstan"),
+]
+
+
+def index():
+    idx = EntityIndex()
+    for pk, (kind, name, *aliases) in enumerate(KNOWN, start=1):
+        ref = Ref(kind, fold(name), name, pk)
+        idx.add(ref, name, "name")
+        for alias in aliases:
+            idx.add(ref, alias, "alias")
+    return idx
+
+
+def speakers(text):
+    """[(quoted words, speaker name or None)] in reading order."""
+    result = attribute(text, link(text, index()))
+    return [
+        (text[a.span.start : a.span.end], a.speaker.name if a.speaker else None) for a in result
+    ]
+
+
+def test_cue_after_with_name():
+    text = '"We are worried about the vote," Saenen said.'
+    # "Saenen" alone is not linked before a full mention, so she is proposed by surname.
+    text = "Vanessa Saenen works for HRW.\n\n" + text
+    assert speakers(text) == [("We are worried about the vote", "Vanessa Saenen")]
+
+
+def test_inverted_cue_with_unknown_person_and_apposition():
+    text = (
+        '"The boycott is a mistake," said Dossym Satpayev, a political analyst in Almaty. '
+        '"It leaves the field to the ruling party."'
+    )
+    assert speakers(text) == [
+        ("The boycott is a mistake", "Dossym Satpayev"),
+        ("It leaves the field to the ruling party.", "Dossym Satpayev"),
+    ]
+
+
+def test_spokesman_for_an_organization_named_in_apposition():
+    text = (
+        'John Smith, a spokesman for the Interior Ministry, said: "Nothing is wrong."\n\n'
+        '"We will go on," Smith added.'
+    )
+    assert speakers(text) == [
+        ("Nothing is wrong.", "John Smith"),
+        ("We will go on", "John Smith"),
+    ]
+
+
+def test_cue_before_with_colon_and_continued():
+    text = (
+        "Vyacheslav Kalyuzhnyi denied the accusations.\n\n"
+        'Kalyuzhnyi continued: "I don\'t think the report reflects the reality."'
+    )
+    assert speakers(text) == [
+        ("I don't think the report reflects the reality.", "Vyacheslav Kalyuzhnyi")
+    ]
+
+
+def test_according_to_before_and_after():
+    text = (
+        'According to Human Rights Watch, "the elections were far from fair." '
+        'The vote was "a step backwards," according to Sergei Duvanov.'
+    )
+    assert speakers(text) == [
+        ("the elections were far from fair.", "Human Rights Watch"),
+        ("a step backwards", "Sergei Duvanov"),
+    ]
+
+
+def test_pronoun_told_outlet_resolves_to_the_person_just_introduced():
+    text = (
+        "Vanessa Saenen is a spokeswoman for HRW in Brussels. "
+        '"Our main concern is the elections," she told RFE/RL.'
+    )
+    assert speakers(text) == [("Our main concern is the elections", "Vanessa Saenen")]
+
+
+def test_pronoun_follows_gender_not_just_recency():
+    text = (
+        "Vanessa Saenen is a spokeswoman for HRW. Sergei Duvanov, an opposition journalist, "
+        "was released last year.\n\n"
+        '"The government must stop this," she said.\n\n'
+        '"I will keep writing," he said.'
+    )
+    assert speakers(text) == [
+        ("The government must stop this", "Vanessa Saenen"),
+        ("I will keep writing", "Sergei Duvanov"),
+    ]
+
+
+def test_pronoun_skips_people_named_inside_quotes_and_as_objects():
+    text = (
+        'Vyacheslav Kalyuzhnyi said: "Sergei Duvanov is free now."\n\n'
+        "He spoke after meeting with Sergei Duvanov. "
+        '"Nobody is persecuting anyone," he said.'
+    )
+    result = speakers(text)
+    assert result[-1] == ("Nobody is persecuting anyone", "Vyacheslav Kalyuzhnyi")
+
+
+def test_description_with_possessive_organization():
+    text = (
+        "Vanessa Saenen is a spokeswoman for HRW.\n\n"
+        '"They have amended a law," the HRW\'s Saenen said.'
+    )
+    assert speakers(text) == [("They have amended a law", "Vanessa Saenen")]
+
+
+def test_description_by_role_the_minister():
+    text = (
+        "Britain's home secretary, Priti Patel, defended the plan. "
+        "Enver Solomon, the chief executive of the Refugee Council, criticised it, and he "
+        "said so.\n\n"
+        'The secretary was unmoved. "We will not be deterred," the secretary told the BBC.'
+    )
+    assert speakers(text)[-1] == ("We will not be deterred", "Priti Patel")
+
+
+def test_his_wife_named_by_given_name():
+    text = (
+        "Mahmadruzi Iskandarov, an opposition leader, was detained on Sunday. "
+        "Iskandarov's wife, Gulnora, said she had not heard from him. "
+        '"I am very worried," she said.'
+    )
+    assert speakers(text) == [("I am very worried", "Gulnora")]
+
+
+def test_party_said_in_a_statement():
+    text = (
+        "The ruling Nur Otan party won every seat. "
+        '"The voters have spoken," the party said in a statement.'
+    )
+    assert speakers(text) == [("The voters have spoken", "Nur Otan")]
+
+
+def test_ministry_said_resolves_to_the_ministry_named_earlier():
+    text = (
+        "The Interior Ministry denied the arrest.\n\n"
+        '"Nobody has been detained," the ministry said on Monday.'
+    )
+    assert speakers(text) == [("Nobody has been detained", "Interior Ministry")]
+
+
+def test_known_organization_as_speaker():
+    text = '"Parties should be registered," Human Rights Watch said in its report.'
+    assert speakers(text) == [("Parties should be registered", "Human Rights Watch")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The situation is under control," officials said on Wednesday.',
+        '"People were running everywhere," one protester said.',
+        'A ministry official, who asked not to be named, said: "These people lie."',
+    ],
+)
+def test_no_speaker_when_the_text_names_none(text):
+    result = speakers(text)
+    assert len(result) == 1
+    assert result[0][1] is None
+
+
+def test_quote_interrupted_by_its_attribution():
+    text = 'Vanessa Saenen spoke in Brussels. "We are," she said, "not going to give up."'
+    assert speakers(text) == [
+        ("We are", "Vanessa Saenen"),
+        ("not going to give up.", "Vanessa Saenen"),
+    ]
+
+
+def test_quote_running_over_paragraphs_keeps_its_speaker():
+    text = (
+        '"This is revenge for her work," said her lawyer, Mikhail Orlov. "The prosecution '
+        "had no evidence.\n\n"
+        '"We will appeal to the Supreme Court."\n\n'
+        "The Kremlin declined to comment."
+    )
+    assert speakers(text) == [
+        ("This is revenge for her work", "Mikhail Orlov"),
+        ("The prosecution had no evidence.", "Mikhail Orlov"),
+        ("We will appeal to the Supreme Court.", "Mikhail Orlov"),
+    ]
+
+
+def test_unattributed_sentence_after_an_attributed_one_in_the_paragraph():
+    text = (
+        "Vanessa Saenen said the government has a record of manipulation. "
+        '"It is a long tradition of unfair elections," she said. "The local elections '
+        'were far from free."'
+    )
+    assert [s for _, s in speakers(text)] == ["Vanessa Saenen", "Vanessa Saenen"]
+
+
+def test_whole_paragraph_quote_after_a_quote_ending_the_paragraph_before():
+    text = (
+        'Vyacheslav Kalyuzhnyi said: "I cannot confirm it."\n\n'
+        '"These people are imprisoned for the crimes they committed."'
+    )
+    assert [s for _, s in speakers(text)] == ["Vyacheslav Kalyuzhnyi"] * 2
+
+
+def test_pull_quote_repeating_words_takes_their_speaker():
+    text = (
+        '"The government really tried to exclude candidates by charging them."\n\n'
+        "The report cites harassment.\n\n"
+        "Saenen's colleague spoke first. Vanessa Saenen then said: \"The local elections "
+        "were not free. The government really tried to exclude candidates by charging them. "
+        'The same was true in 2002."'
+    )
+    result = speakers(text)
+    assert result[0] == (
+        "The government really tried to exclude candidates by charging them.",
+        "Vanessa Saenen",
+    )
+
+
+def test_partial_quote_takes_the_sentence_subject():
+    text = 'Roza Otunbaeva, an opposition leader, called the vote "a farce" on Monday.'
+    assert speakers(text) == [("a farce", "Roza Otunbaeva")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The report, titled "No One Left to Witness", documents torture.',
+        'The so-called "foreign agents" law was passed.',
+        'Officials blamed "provocateurs" for the violence.',
+        'She was sentenced for "inciting social discord" in August.',
+        'The agency carried an article headlined "Who Is Behind the Riots?" on Monday.',
+    ],
+)
+def test_titles_and_scare_quotes_are_not_speech(text):
+    assert speakers(text) == []
+
+
+def test_passive_cue_names_no_speaker():
+    text = (
+        "Steve Swerdlow, a researcher, spoke to prisoners.\n\n"
+        "He said one former prisoner had described being told: "
+        "‘Sign or you will never see your children again.’"
+    )
+    assert speakers(text) == [("Sign or you will never see your children again.", None)]
+
+
+def test_question_and_nested_single_quotes():
+    text = (
+        "Rachel Denber, deputy director at Human Rights Watch, disagreed. "
+        "\"We asked him, 'Will you veto this law?' We never got an answer,\" she said. "
+        '"Why should bloggers be treated like newspapers?" asked Denber.'
+    )
+    assert speakers(text) == [
+        ("We asked him, 'Will you veto this law?' We never got an answer", "Rachel Denber"),
+        ("Why should bloggers be treated like newspapers?", "Rachel Denber"),
+    ]
+
+
+def test_mixed_straight_and_curly_marks():
+    text = (
+        "Vanessa Saenen spoke on Tuesday. "
+        "\"Kazakhstan's government is trying to limit the parties,” the HRW's Saenen said. "
+        '“They have amended a law."'
+    )
+    assert speakers(text) == [
+        ("Kazakhstan's government is trying to limit the parties", "Vanessa Saenen"),
+        ("They have amended a law.", "Vanessa Saenen"),
+    ]
