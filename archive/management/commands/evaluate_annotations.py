@@ -6,6 +6,7 @@ from pathlib import Path
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
+from django.db.utils import load_backend
 
 from archive.importer.evaluation import (
     Counts,
@@ -28,13 +29,11 @@ def scratch_database():
     """A temporary SQLite database holding the seed fixture's entities and no articles, so
     the archive's own annotations can neither help nor block the suggestions scored."""
     folder = tempfile.mkdtemp(prefix="evaluate-annotations-")
+    # Not registered in settings.DATABASES: a connection made for this run only.
     configured = connections.configure_settings(
-        {
-            "default": connections.settings["default"],
-            SCRATCH: {"ENGINE": "django.db.backends.sqlite3", "NAME": str(Path(folder) / "db")},
-        }
-    )
-    connections.settings[SCRATCH] = configured[SCRATCH]
+        {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": str(Path(folder) / "db")}}
+    )["default"]
+    connections[SCRATCH] = load_backend(configured["ENGINE"]).DatabaseWrapper(configured, SCRATCH)
     try:
         call_command("migrate", database=SCRATCH, verbosity=0, interactive=False)
         load_fixtures([FIXTURE], using=SCRATCH)
@@ -43,7 +42,6 @@ def scratch_database():
     finally:
         connections[SCRATCH].close()
         del connections[SCRATCH]
-        del connections.settings[SCRATCH]
         shutil.rmtree(folder, ignore_errors=True)
 
 
