@@ -131,3 +131,5 @@ admin.site.register(models.Identifier)
 admin.site.register(models.EntitySource)
 admin.site.register(models.EventParticipant)
 admin.site.register(models.ArticleContributor)
+
+import archive.importer.admin  # noqa: E402,F401  the importer's upload form and proposals

@@ -20,12 +20,13 @@ from archive.models.entities import (
     Person,
     Place,
 )
-from archive.models.suggestions import EntitySuggestion, SuggestedKind
+from archive.models.suggestions import ArticleImport, EntitySuggestion, SuggestedKind
 
 __all__ = [
     "Alias",
     "Article",
     "ArticleContributor",
+    "ArticleImport",
     "ArticleStatus",
     "Entity",
     "EntityKind",

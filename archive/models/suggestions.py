@@ -12,6 +12,7 @@ from django.db import models
 
 from archive.dates import PartialDate, precision_constraint, precision_field
 from archive.models.annotations import ReviewStatus, TextPart
+from archive.models.articles import Article
 
 
 class SuggestedKind(models.TextChoices):
@@ -108,3 +109,13 @@ class EntitySuggestion(models.Model):
     @property
     def date_end_partial(self) -> PartialDate | None:
         return PartialDate.from_fields(self.date_end, self.date_end_precision)
+
+
+class ArticleImport(Article):
+    """The admin's upload form for article files hangs on this proxy; it has no rows of
+    its own (every import is an Article)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "article import"
+        verbose_name_plural = "article imports"
