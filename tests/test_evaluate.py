@@ -137,3 +137,12 @@ def test_command_skips_files_without_gold_and_fails_when_none_scored(tmp_path):
     path.write_text(json.dumps({"headline": "H", "published": "2004-04-06", "body": "B."}))
     with pytest.raises(CommandError, match="No gold file"):
         evaluate(path)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_command_ignores_what_the_default_database_holds(seed):
+    # The seed article (same headline, date and slug) is in the default database; the
+    # scratch database must neither see it nor be blocked by it.
+    output = evaluate(GOLD_DIR / "seed.json")
+    assert "SKIPPED" not in output
+    assert total(output, "overlap F1") >= 0.9

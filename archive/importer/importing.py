@@ -87,7 +87,9 @@ def create_article(data: ArticleData, name: str, using: str) -> tuple[Article, b
         status=ArticleStatus.DRAFT,
     )
     try:
-        article.full_clean()
+        # Uniqueness was checked above in `using`; the database enforces it again on save
+        # (full_clean's own checks would query the default database).
+        article.full_clean(validate_unique=False, validate_constraints=False)
     except ValidationError as error:
         problems = "; ".join(
             f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items()
