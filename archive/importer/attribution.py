@@ -137,10 +137,22 @@ class Article:
     def resolve(self, start: int, end: int, at: int, earlier: list[tuple[int, Ref]]):
         """The entity a speaker phrase text[start:end] names, and how sure that is."""
         phrase = self.text[start:end]
-        people = self.mentions_in(start, end, EntityKind.PERSON)
+        # "In a letter to Smith, Jones said", "Smith's lawyer said": not Smith.
+        people = [
+            f
+            for f in self.mentions_in(start, end, EntityKind.PERSON)
+            if not self._object_position(f, floor=start)
+        ]
         if people:
             return people[0].ref, 0.9
-        lead = re.match(r"\s*(?:\w+ly\s+)?(he|she|they|it)\b", phrase, re.I)
+        lead = re.match(
+            r"\s*(?:(?:and|but|so|yet|then|also|later|earlier|now|however),?\s+)*"
+            r"(?:\w+ly\s+)?(he|she|they|it)\b",
+            phrase,
+            re.I,
+        ) or re.search(
+            r",\s*(he|she|they|it)(?:\s+\w+ly|\s+also|\s+then|\s+later)?\s*$", phrase, re.I
+        )
         if lead:
             return self.pronoun(lead[1].lower(), at, earlier), 0.8
         head = [w.lower() for w in re.findall(r"[A-Za-z']+", phrase)]
@@ -162,7 +174,9 @@ class Article:
         return None, 0.5
 
     def pronoun(self, pronoun: str, at: int, earlier: list[tuple[int, Ref]]) -> Ref | None:
-        if pronoun in {"they", "it"}:
+        if pronoun == "they":
+            return None  # a group of people as often as an organization: name no one
+        if pronoun == "it":
             for f in reversed(self.speakers):
                 if f.start < at and f.ref.kind == EntityKind.ORGANIZATION:
                     return f.ref
@@ -192,8 +206,8 @@ class Article:
         known = self.people.get(ref, Person()).gender
         return known is None or known == gender
 
-    def _object_position(self, f: Found) -> bool:
-        clause = re.split(r"[.;:!?\"“”]\s", self.text[max(0, f.start - 40) : f.start])[-1]
+    def _object_position(self, f: Found, floor: int = 0) -> bool:
+        clause = re.split(r"[.;:!?\"“”]\s", self.text[max(floor, f.start - 40) : f.start])[-1]
         before = re.findall(r"[A-Za-z]+", clause)
         if self.text[f.end : f.end + 2] in {"'s", "’s"}:
             return True
@@ -376,6 +390,23 @@ def _subject(art: Article, span: Span, earlier):
         return None
     if before.split()[-1].lower() in OBJECT_OF:
         return None  # sentenced for "inciting social discord": a charge's name, not speech
+    # The clause the quotation stands in: "a declaration that critics called "…"".
+    boundary = list(re.finditer(r"\b(?:that|which|who|whom|while|whereas)\b|[,;]", before))
+    if boundary:
+        clause_start = start + boundary[-1].end()
+        clause = art.text[clause_start:end]
+        named = [
+            f
+            for f in art.speakers
+            if clause_start <= f.start < end and not art._object_position(f, clause_start)
+        ]
+        if named:
+            return named[0].ref, 0.6, "subject"
+        lead = re.match(r"\s*(he|she|they|it)\b", clause, re.I)
+        if lead:
+            return art.pronoun(lead[1].lower(), clause_start, earlier), 0.6, "subject"
+        if set(re.findall(r"[a-z]+", clause.lower())) & words.GENERIC_SPEAKERS:
+            return None, 0.5, "subject"
     lead = re.match(r"\s*(he|she|they|it)\b", before, re.I)
     if lead:
         return art.pronoun(lead[1].lower(), start, earlier), 0.6, "subject"
@@ -462,8 +493,9 @@ def _is_speech(art: Article, spans: list[Span], how: str) -> bool:
     before = art.text[max(p_start, first.open_mark - 40) : first.open_mark]
     if NOT_SPEECH_BEFORE.search(before):
         return False
-    if re.search(r"\bcalled\s*$", before, re.I) and n_words < 4:
-        return False
+    quoted_first = quoted.lstrip("'‘ ")[:1]
+    if re.search(r"\bcalled\s*$", before, re.I) and not quoted_first.islower():
+        return False  # a name: a group called "Free Word"
     direct = how.startswith("cue") or how in {"pull-quote", "paragraph"}
     if direct:
         return n_words >= 1

@@ -42,6 +42,30 @@ MONTHS_AND_DAYS = {
     "saturday",
     "sunday",
 }
+# Lower-case words inside names: "Committee to Protect Journalists", "Ahmed bin Ali".
+CONNECTORS = {
+    "of",
+    "for",
+    "and",
+    "to",
+    "the",
+    "on",
+    "in",
+    "de",
+    "van",
+    "von",
+    "der",
+    "da",
+    "di",
+    "du",
+    "le",
+    "la",
+    "bin",
+    "ibn",
+    "al",
+    "el",
+    "ul",
+}
 # Common nouns that make the capitalized words next to them an organization's name.
 ORG_NOUNS = {
     "party",
@@ -269,7 +293,7 @@ def _proposals(text: str, toks: list[Token], covered: list[bool], found: list[Fo
             if toks[j].capitalized:
                 j += 1
             elif (
-                toks[j].text in {"of", "for", "and", "to", "the", "on", "in"}
+                toks[j].text in CONNECTORS
                 and j + 1 < len(toks)
                 and toks[j + 1].capitalized
                 and free(j + 1)
@@ -296,7 +320,6 @@ def _proposals(text: str, toks: list[Token], covered: list[bool], found: list[Fo
 
 
 def _classify(text: str, toks: list[Token], i: int, run: list[Token]):
-    lowered = [t.text.lower() for t in run]
     # An organization: a run holding an organization word, or one defined with initials.
     trimmed = list(run)
     while trimmed and trimmed[0].text.lower() in words.NOT_NAME:
@@ -325,7 +348,11 @@ def _classify(text: str, toks: list[Token], i: int, run: list[Token]):
             return trimmed[0].start, trimmed[-1].end, EntityKind.ORGANIZATION, name
     # A person: two to four capitalized words with a sign that a person is meant; the
     # words after the last title ("Kyrgyz President Almazbek Atambayev").
-    titled = [n for n, t in enumerate(run) if t.text.lower() in words.TITLES]
+    titled = [
+        n
+        for n, t in enumerate(run)
+        if t.text.lower() in words.TITLES or t.text in {"of", "for", "and", "to", "the", "on", "in"}
+    ]
     people = run[titled[-1] + 1 :] if titled else list(run)
     while people and people[0].text.lower() in words.NOT_NAME:
         people.pop(0)
@@ -333,7 +360,7 @@ def _classify(text: str, toks: list[Token], i: int, run: list[Token]):
         t = people[0]
         if t.text.isalpha() and t.text.lower() not in words.NOT_NAME:
             return t.start, t.end, EntityKind.PERSON, t.text
-    if not 2 <= len(people) <= 4 or set(lowered) & {"of", "for", "and", "to", "the", "on", "in"}:
+    if not 2 <= len(people) <= 4 or {t.text for t in people} & {"of", "for", "and", "to", "the"}:
         return None
     if any(
         t.all_caps

@@ -63,7 +63,7 @@ claim state recall remark observe admit acknowledge announce comment emphasize e
 complain concede urge suggest tweet post conclude maintain counter respond predict agree
 caution reiterate confirm deny vow pledge promise joke lament shout wonder whisper exclaim
 testify allege charge contend hint reveal disclose muse quip sigh assert report recount
-underline underscore point
+underline underscore point retort boast plead demand protest scoff
 """
 )
 _IRREGULAR = {
@@ -87,7 +87,12 @@ def _forms(lemma: str) -> list[str]:
     return [lemma, lemma + "s", lemma + "ed", lemma + "ing"]
 
 
-CUE_WORDS = {form for lemma in CUE_LEMMAS for form in _forms(lemma)}
+# Base forms only where they are reporting verbs more often than nouns ("they say" but
+# "the report", "a demand", "the note").
+BASE_FORMS = {"say", "tell", "add", "ask", "insist", "argue", "warn", "explain", "agree", "write"}
+CUE_WORDS = {
+    form for lemma in CUE_LEMMAS for form in _forms(lemma) if form != lemma or lemma in BASE_FORMS
+}
 CUE_WORDS -= {
     "point",
     "points",
@@ -127,7 +132,7 @@ mr mrs ms miss dr sir prof president minister premier chancellor senator governo
 general gen col colonel judge ambassador secretary chairman chairwoman chief king queen
 prince princess sheikh pope bishop father imam rabbi commissioner deputy speaker lieutenant
 captain major sergeant officer professor spokesman spokeswoman foreign prime interior
-defence defense finance justice vice acting former opposition leader
+defence defense finance justice vice acting former opposition leader state affairs
 """
 )
 HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m"}
