@@ -146,3 +146,9 @@ def test_command_ignores_what_the_default_database_holds(seed):
     output = evaluate(GOLD_DIR / "seed.json")
     assert "SKIPPED" not in output
     assert total(output, "overlap F1") >= 0.9
+
+
+def test_gold_words_are_found_whatever_their_spacing():
+    body = "She said: “One two three.\n\n“Four five.”"
+    placed, _ = place_quotes(body, [{"text": "One  two\nthree.\n\n“Four five."}])
+    assert [p[:2] for p in placed] == [(11, 38)]

@@ -117,9 +117,11 @@ def place_quotes(body: str, quotes: list[dict]) -> tuple[list[tuple[int, int, di
         words = q["text"].strip()
         n = seen.get(words, 0)
         seen[words] = n + 1
-        starts = [m.start() for m in re.finditer(re.escape(words), body)]
-        if len(starts) > n:
-            placed.append((starts[n], starts[n] + len(words), q))
+        # The importer collapses spaces and line ends inside paragraphs; so does the search.
+        pattern = r"\s+".join(re.escape(w) for w in words.split())
+        found = [(m.start(), m.end()) for m in re.finditer(pattern, body)]
+        if len(found) > n:
+            placed.append((*found[n], q))
         else:
             unplaced.append(words[:60])
     return placed, unplaced
