@@ -284,3 +284,68 @@ def test_mixed_straight_and_curly_marks():
         ("Kazakhstan's government is trying to limit the parties", "Vanessa Saenen"),
         ("They have amended a law.", "Vanessa Saenen"),
     ]
+
+
+def test_subject_stands_after_a_leading_clause_that_names_someone_else():
+    text = (
+        "Vyacheslav Kalyuzhnyi spoke in Astana.\n\n"
+        "Asked whether Sergei Duvanov might be pardoned, Kalyuzhnyi replied: "
+        '"That is a decision for the president alone."'
+    )
+    assert speakers(text) == [
+        ("That is a decision for the president alone.", "Vyacheslav Kalyuzhnyi")
+    ]
+
+
+def test_subject_before_an_insertion_naming_someone_else():
+    text = (
+        "Vanessa Saenen, who met Sergei Duvanov last week, said: "
+        '"He should never have been jailed."'
+    )
+    assert speakers(text) == [("He should never have been jailed.", "Vanessa Saenen")]
+
+
+def test_the_official_is_the_person_just_spoken_of():
+    text = (
+        "Vyacheslav Kalyuzhnyi of the ombudsman's office said the prisoner was treated. "
+        '"Doctors visit him regularly," the official said.'
+    )
+    assert speakers(text) == [("Doctors visit him regularly", "Vyacheslav Kalyuzhnyi")]
+
+
+def test_present_tense_feature_style_with_age_and_a_one_name_interviewee():
+    text = (
+        "Every morning, Dinara Seitova opens the shelter.\n\n"
+        '"Most of them arrive with nothing," says Seitova, 47, who founded it.\n\n'
+        "One of them is Aliya, 29, who asked that her surname not be used. "
+        '"I thought it was normal," she says quietly.'
+    )
+    assert speakers(text) == [
+        ("Most of them arrive with nothing", "Dinara Seitova"),
+        ("I thought it was normal", "Aliya"),
+    ]
+
+
+def test_lede_quote_taken_up_by_the_next_paragraph():
+    text = (
+        '"This is a historic day for our two countries."\n\n'
+        "With those words, Energy Minister Baktykozha Izmukhambetov opened the ceremony."
+    )
+    assert speakers(text) == [
+        ("This is a historic day for our two countries.", "Baktykozha Izmukhambetov")
+    ]
+
+
+def test_standalone_quote_paragraph_without_a_speaker_stays_unattributed():
+    text = 'The hall fell silent.\n\n"This is a historic day for our two countries."'
+    assert speakers(text) == [("This is a historic day for our two countries.", None)]
+
+
+def test_quoted_by_an_agency_as_saying():
+    text = (
+        "Prosecutor-General Askhat Daulbaev defended the arrests. Daulbaev was quoted by the "
+        'Interfax news agency as saying: "Those who organized the unrest will be punished."'
+    )
+    assert speakers(text) == [
+        ("Those who organized the unrest will be punished.", "Askhat Daulbaev")
+    ]

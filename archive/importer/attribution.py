@@ -134,9 +134,30 @@ class Article:
             f for f in self.speakers if start <= f.start and f.end <= end and f.ref.kind == kind
         ]
 
-    def resolve(self, start: int, end: int, at: int, earlier: list[tuple[int, Ref]]):
-        """The entity a speaker phrase text[start:end] names, and how sure that is."""
+    def resolve(
+        self, start: int, end: int, at: int, earlier: list[tuple[int, Ref]], subject_last=True
+    ):
+        """The entity a speaker phrase text[start:end] names, and how sure that is.
+
+        Before a verb the subject stands last, after any comma-set clause ("Asked whether
+        Smith would go, Jones replied") unless the phrase ends in an insertion ("Jones, who
+        met Smith, said"); after an inverted verb ("said Jones, a friend of Smith") first."""
         phrase = self.text[start:end]
+        if subject_last:
+            stripped = phrase.rstrip()
+            if stripped.endswith(",") and "," in stripped[:-1]:
+                zone = (start, start + stripped.index(","))
+            elif "," in stripped:
+                zone = (start + stripped.rindex(",") + 1, end)
+            else:
+                zone = (start, end)
+            in_zone = [
+                f
+                for f in self.mentions_in(*zone, EntityKind.PERSON)
+                if not self._object_position(f, floor=zone[0])
+            ]
+            if in_zone:
+                return in_zone[0].ref, 0.9
         # "In a letter to Smith, Jones said", "Smith's lawyer said": not Smith.
         people = [
             f
@@ -164,6 +185,13 @@ class Article:
             who = self.by_role(roles[-1], at)
             if who:
                 return who, 0.7
+        if definite and head[0] == "the" and (roles or any("year" in w for w in head)):
+            # "the official said", "the 52-year-old said": the person just spoken of.
+            gender = "f" if set(head) & words.FEMALE_WORDS else None
+            gender = gender or ("m" if set(head) & words.MALE_WORDS else None)
+            who = self.latest_subject(at, gender)
+            if who and not self.mentions_in(start, end, EntityKind.ORGANIZATION):
+                return who, 0.6
         orgs = self.mentions_in(start, end, EntityKind.ORGANIZATION)
         if orgs:
             return orgs[-1].ref if roles else orgs[0].ref, 0.8
@@ -199,6 +227,17 @@ class Article:
         window = self._sentence_start(at, back=3)
         subjects = [c for c in fitting if c[1] and c[0] >= window]
         return (subjects or fitting)[-1][2]
+
+    def latest_subject(self, at: int, gender: str | None) -> Ref | None:
+        """The person last named as a sentence's subject in the two sentences before `at`."""
+        window = self._sentence_start(at, back=2)
+        for f in reversed(self.speakers):
+            if not window <= f.start < at or f.ref.kind != EntityKind.PERSON:
+                continue
+            fits = gender is None or self._fits(f.ref, gender)
+            if fits and self._main_subject(f) and not self._object_position(f):
+                return f.ref
+        return None
 
     def _fits(self, ref: Ref, gender: str) -> bool:
         if ref.kind != EntityKind.PERSON:
@@ -349,7 +388,9 @@ def _direct(art: Article, span: Span, earlier):
             m = pattern.match(after)
             if m and m[1].strip():
                 phrase_start = start + m.start(1)
-                ref, conf = art.resolve(phrase_start, start + m.end(1), span.open_mark, earlier)
+                ref, conf = art.resolve(
+                    phrase_start, start + m.end(1), span.open_mark, earlier, subject_last=False
+                )
                 return ref, conf, how
         m = _NORMAL.match(after)
         if m and len(m[1].split()) <= 12:
@@ -462,6 +503,22 @@ def _neighbours(art: Article, groups, results) -> None:
         p_start = art.paras[first.paragraph][0]
         if art.text[p_start : first.open_mark].strip():
             continue  # the quotation stands inside narrative that names no speaker
+        last = groups[gid][-1]
+        if last.paragraph + 1 < len(art.paras):
+            n_start, n_end = art.paras[last.paragraph + 1]
+            back = _POINTS_BACK.match(art.text[n_start:n_end])
+            if back:
+                # "“…” / With those words, Minister X opened the ceremony."
+                sentence_end = words.sentence_end_after(art.text, n_start, n_end)
+                named = [
+                    f
+                    for f in art.speakers
+                    if n_start + back.end() <= f.start < sentence_end
+                    and not art._object_position(f)
+                ]
+                if named:
+                    results[gid] = (named[0].ref, 0.6, "paragraph")
+                    continue
         if first.paragraph == 0:
             continue
         prev_start, prev_end = art.paras[first.paragraph - 1]
@@ -483,6 +540,13 @@ def _neighbours(art: Article, groups, results) -> None:
                     prev_start + since, prev_start + verb, prev_start + since, []
                 )
                 results[gid] = (ref, min(conf, 0.7), "paragraph")
+
+
+_POINTS_BACK = re.compile(
+    r"(?:With (?:these|those) words|(?:That|This) (?:is|was) how|So (?:said|says)|"
+    r"(?:Those|These) (?:were|are) the words of|(?:That|This) (?:is|was) the (?:message|view) "
+    r"(?:of|from))\b,?",
+)
 
 
 def _is_speech(art: Article, spans: list[Span], how: str) -> bool:

@@ -202,7 +202,7 @@ def link(text: str, index: EntityIndex, propose: bool = True) -> list[Found]:
 
     # Pass 2: unknown people and organizations.
     if propose:
-        found.extend(_proposals(text, toks, covered, found))
+        found.extend(_proposals(text, toks, covered, found, _speaker_words(text)))
 
     # Pass 3: surnames after a full mention; initials defined in brackets.
     later = _local_forms(text, found, index)
@@ -267,7 +267,25 @@ def _local_forms(text: str, found: list[Found], index: EntityIndex):
     return forms
 
 
-def _proposals(text: str, toks: list[Token], covered: list[bool], found: list[Found]):
+def _speaker_words(text: str) -> set[str]:
+    """Folded single words standing where a speaker's name stands: "says Seitova",
+    "Seitova said", "Seitova, 47," — so "Dinara Seitova" earlier is taken for a person."""
+    keys = set()
+    for pattern in (_SPEAKER_AFTER_CUE, _SPEAKER_BEFORE_CUE, _AGED):
+        for m in pattern.finditer(text):
+            word = m[1]
+            lowered = word.lower()
+            if lowered in words.NOT_NAME or lowered in words.TITLES or lowered in words.ORG_WORDS:
+                continue
+            if lowered in words.PRONOUNS:
+                continue
+            keys.add(fold(word))
+    return keys
+
+
+def _proposals(
+    text: str, toks: list[Token], covered: list[bool], found: list[Found], speakers: set[str]
+):
     """Unknown people and organizations. A known place may stand inside an organization's
     name ("Kazakhstan Bureau for Human Rights", "Democratic Party of Tajikistan"): then the
     organization takes the words and the place mention is dropped."""
@@ -302,7 +320,7 @@ def _proposals(text: str, toks: list[Token], covered: list[bool], found: list[Fo
                 j += 2
             else:
                 break
-        proposal = _classify(text, toks, i, toks[i:j])
+        proposal = _classify(text, toks, i, toks[i:j], speakers)
         inside = {id(places[k]) for k in range(i, j) if k in places}
         if proposal and inside and proposal[2] != EntityKind.ORGANIZATION:
             proposal = None  # the place mention stands; no person is made of it
@@ -316,10 +334,29 @@ def _proposals(text: str, toks: list[Token], covered: list[bool], found: list[Fo
             # Only the place: step past it.
             j = max(k for k in range(i, j) if k in places) + 1 if i in places else j
         i = j
-    return result
+    return _without_bare_surnames(result, found, toks, covered)
 
 
-def _classify(text: str, toks: list[Token], i: int, run: list[Token]):
+def _without_bare_surnames(result, found, toks, covered):
+    """A one-word person whose word ends a full name named earlier is that person's surname
+    (linked in pass 3), not somebody new."""
+    people = [f for f in found + result if f.ref.kind == EntityKind.PERSON]
+    kept = []
+    for f in result:
+        if f.ref.kind == EntityKind.PERSON and len(f.ref.key.split()) == 1:
+            earlier = [
+                p for p in people if p.start < f.start and p.ref.key.split()[-1] == f.ref.key
+            ]
+            if earlier:
+                for k, t in enumerate(toks):
+                    if f.start <= t.start < f.end:
+                        covered[k] = False
+                continue
+        kept.append(f)
+    return kept
+
+
+def _classify(text: str, toks: list[Token], i: int, run: list[Token], speakers: set[str]):
     # An organization: a run holding an organization word, or one defined with initials.
     trimmed = list(run)
     while trimmed and trimmed[0].text.lower() in words.NOT_NAME:
@@ -356,7 +393,10 @@ def _classify(text: str, toks: list[Token], i: int, run: list[Token]):
     people = run[titled[-1] + 1 :] if titled else list(run)
     while people and people[0].text.lower() in words.NOT_NAME:
         people.pop(0)
-    if len(people) == 1 and KIN.search(text[max(0, people[0].start - 40) : people[0].start]):
+    if len(people) == 1 and (
+        KIN.search(text[max(0, people[0].start - 40) : people[0].start])
+        or re.match(r",\s*\d{1,3},", text[people[0].end : people[0].end + 8])
+    ):
         t = people[0]
         if t.text.isalpha() and t.text.lower() not in words.NOT_NAME:
             return t.start, t.end, EntityKind.PERSON, t.text
@@ -370,7 +410,7 @@ def _classify(text: str, toks: list[Token], i: int, run: list[Token]):
         for t in people
     ):
         return None
-    if not _person_signal(text, run, people):
+    if people[-1].key not in speakers and not _person_signal(text, run, people):
         return None
     name = text[people[0].start : people[-1].end]
     return people[0].start, people[-1].end, EntityKind.PERSON, name
@@ -378,6 +418,11 @@ def _classify(text: str, toks: list[Token], i: int, run: list[Token]):
 
 _CUE_AFTER = re.compile(rf"^(?:,[^.\"“”]{{0,120}}?,)?\s+(?:\w+ly\s+)?{words.CUE_RE}", re.I)
 _CUE_BEFORE = re.compile(rf"\b{words.CUE_RE}\s*,?\s*$", re.I)
+_SPEAKER_AFTER_CUE = re.compile(rf"\b{words.CUE_RE}\s+([A-Z][\w'’-]+)\b(?!\s+[A-Z])")
+_SPEAKER_BEFORE_CUE = re.compile(
+    rf"\b([A-Z][\w'’-]+)(?:,\s*\d{{1,3}},)?\s+(?:\w+ly\s+)?{words.CUE_RE}"
+)
+_AGED = re.compile(r"\b([A-Z][\w'’-]+),\s*\d{1,3},")
 _APPOSITION = re.compile(r"^,\s+(?:a|an|the|who|his|her|its|their|[A-Z][\w/]*'s)\b")
 _PREDICATE = re.compile(r"^\s+(?:is|was)\s+(?:a|an|the)\b")
 
