@@ -349,3 +349,27 @@ def test_quoted_by_an_agency_as_saying():
     assert speakers(text) == [
         ("Those who organized the unrest will be punished.", "Askhat Daulbaev")
     ]
+
+
+def test_the_watchdog_is_not_the_outlet_it_spoke_to():
+    text = (
+        'Human Rights Watch issued a report. "It is a crackdown," it told RFE/RL.\n\n'
+        '"Parties must be registered," the watchdog said.'
+    )
+    assert [s for _, s in speakers(text)] == ["Human Rights Watch", "Human Rights Watch"]
+
+
+def test_the_statement_said_names_its_issuer():
+    text = (
+        "The Interior Ministry issued a statement on Monday. "
+        '"Nobody has been detained," the statement said.'
+    )
+    assert speakers(text) == [("Nobody has been detained", "Interior Ministry")]
+
+
+def test_a_long_attribution_before_the_quote():
+    text = (
+        "Vanessa Saenen told reporters at a crowded news conference in Almaty on Tuesday "
+        'afternoon, shortly after meeting officials: "The government must stop this."'
+    )
+    assert speakers(text) == [("The government must stop this.", "Vanessa Saenen")]

@@ -37,6 +37,7 @@ NOT_SPEECH_BEFORE = re.compile(
     re.I,
 )
 CLAUSE = r"[^\"“”„«»]"
+DOCUMENTS = {"statement", "communique", "declaration", "letter", "release", "report", "document"}
 OBJECT_OF = {"for", "of", "on", "under", "with", "by", "into", "against", "from", "the", "a"}
 
 
@@ -199,6 +200,13 @@ class Article:
             for noun in reversed(head):
                 if noun in words.ORG_GENERIC:
                     return self.by_org_noun(noun, at), 0.7
+            if set(head) & DOCUMENTS:
+                # "the statement said": the organization that issued it, named just before.
+                window = self._sentence_start(at, back=3)
+                issuer = self.by_org_noun("organization", at)
+                named_at = [f.start for f in self.speakers if f.ref == issuer]
+                if issuer and named_at and named_at[-1] >= window:
+                    return issuer, 0.6
         return None, 0.5
 
     def pronoun(self, pronoun: str, at: int, earlier: list[tuple[int, Ref]]) -> Ref | None:
@@ -285,7 +293,13 @@ class Article:
 
     def by_org_noun(self, noun: str, at: int) -> Ref | None:
         heads = words.ORG_GENERIC.get(noun)
-        orgs = [f for f in self.speakers if f.start < at and f.ref.kind == EntityKind.ORGANIZATION]
+        orgs = [
+            f
+            for f in self.speakers
+            if f.start < at
+            and f.ref.kind == EntityKind.ORGANIZATION
+            and not self._object_position(f)  # "she told RFE/RL": RFE/RL heard it
+        ]
         if heads:
             for f in reversed(orgs):
                 named = f.ref.name.lower().split() + self.text[f.end : f.end + 20].split()[:1]
@@ -357,7 +371,7 @@ _NORMAL = re.compile(
     rf"^\s*,?\s*({CLAUSE}{{1,160}}?)\s+(?:also\s+|then\s+|later\s+|\w+ly\s+)?{CUE}", re.I
 )
 _CUE_ANYWHERE = re.compile(rf"\b{CUE}", re.I)
-_TRAILER = re.compile(r"^[^\"“”„«».!?]{0,80}?\s*[:,]?\s*(?:that\s+)?$")
+_TRAILER = re.compile(r"^[^\"“”„«».!?]{0,140}?\s*[:,]?\s*(?:that\s+)?$")
 _PASSIVE = {"being", "been", "was", "were", "is", "are", "be"}
 
 
