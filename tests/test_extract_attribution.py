@@ -373,3 +373,19 @@ def test_a_long_attribution_before_the_quote():
         'afternoon, shortly after meeting officials: "The government must stop this."'
     )
     assert speakers(text) == [("The government must stop this.", "Vanessa Saenen")]
+
+
+def test_in_her_words():
+    text = (
+        "Vanessa Saenen has followed the trials for years. In her words, "
+        '"the verdicts are written before the hearings begin."'
+    )
+    assert speakers(text) == [
+        ("the verdicts are written before the hearings begin.", "Vanessa Saenen")
+    ]
+
+
+def test_words_of_a_law_are_a_quotation_without_a_speaker():
+    text = 'The constitution says that "no one may be detained without a court order."'
+    text = text.replace("says", "provides")
+    assert speakers(text) == [("no one may be detained without a court order.", None)]

@@ -387,7 +387,11 @@ def _cue_before(before: str) -> tuple[int, int, int] | None:
 
 
 _ACCORDING_BEFORE = re.compile(r"according to\s+([^\"“”]{1,120}?)\s*[:,]?\s*$", re.I)
-_AS_SAID = re.compile(rf"\bas\s+({CLAUSE}{{1,80}}?)\s+(?:put it|{CUE})\s*,\s*$", re.I)
+_AS_SAID = re.compile(
+    rf"\b(?:as\s+({CLAUSE}{{1,80}}?)\s+(?:put it|{CUE})|in\s+(his|her|its)\s+(?:own\s+)?words)"
+    r"\s*,\s*$",
+    re.I,
+)
 
 
 def _direct(art: Article, span: Span, earlier):
@@ -415,6 +419,12 @@ def _direct(art: Article, span: Span, earlier):
     for pattern in (_ACCORDING_BEFORE, _AS_SAID):
         m = pattern.search(before)
         if m:
+            group = 1 if m[1] else 2
+            if group == 2:  # "In her words, …": the person the pronoun points to
+                pronoun = (
+                    "she" if m[2].lower() == "her" else "he" if m[2].lower() == "his" else "it"
+                )
+                return art.pronoun(pronoun, start + m.start(), earlier), 0.7, "cue-before"
             ref, conf = art.resolve(start + m.start(1), start + m.end(1), start, earlier)
             return ref, conf, "cue-before"
     cue = _cue_before(before)
@@ -585,6 +595,6 @@ def _is_speech(art: Article, spans: list[Span], how: str) -> bool:
         return False  # a title
     if how == "subject":
         return True
-    # Nobody is said to say it: speech only if it stands as a sentence of its own.
-    opens_paragraph = not art.text[p_start : first.open_mark].strip()
-    return opens_paragraph and n_words >= 5
+    # Nobody is said to say it: a quotation of five words or more (a law's words, an
+    # unattributed remark) is still a quotation; shorter ones are scare quotes.
+    return n_words >= 5
