@@ -254,7 +254,7 @@ class Article:
         return known is None or known == gender
 
     def _object_position(self, f: Found, floor: int = 0) -> bool:
-        clause = re.split(r"[.;:!?\"“”]\s", self.text[max(floor, f.start - 40) : f.start])[-1]
+        clause = re.split(r"[.;:!?\"“”,]\s", self.text[max(floor, f.start - 40) : f.start])[-1]
         before = re.findall(r"[A-Za-z]+", clause)
         if self.text[f.end : f.end + 2] in {"'s", "’s"}:
             return True

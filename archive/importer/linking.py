@@ -388,7 +388,9 @@ def _classify(text: str, toks: list[Token], i: int, run: list[Token], speakers: 
     titled = [
         n
         for n, t in enumerate(run)
-        if t.text.lower() in words.TITLES or t.text in {"of", "for", "and", "to", "the", "on", "in"}
+        if t.text.lower() in words.TITLES
+        or t.text.lower() in words.ROLE_NOUNS
+        or t.text in {"of", "for", "and", "to", "the", "on", "in"}
     ]
     people = run[titled[-1] + 1 :] if titled else list(run)
     while people and people[0].text.lower() in words.NOT_NAME:
@@ -429,7 +431,8 @@ _PREDICATE = re.compile(r"^\s+(?:is|was)\s+(?:a|an|the)\b")
 
 def _role_word(word: str) -> bool:
     word = word.lower()
-    return word in words.ROLE_NOUNS or word in words.TITLES
+    singular = word[:-1] if word.endswith("s") else word
+    return any(w in words.ROLE_NOUNS or w in words.TITLES for w in (word, singular))
 
 
 def _person_signal(text: str, run: list[Token], people: list[Token]) -> bool:
