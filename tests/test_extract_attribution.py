@@ -389,3 +389,34 @@ def test_words_of_a_law_are_a_quotation_without_a_speaker():
     text = 'The constitution says that "no one may be detained without a court order."'
     text = text.replace("says", "provides")
     assert speakers(text) == [("no one may be detained without a court order.", None)]
+
+
+def test_quote_after_a_sentence_about_its_speaker():
+    text = (
+        "Talgat Ayan, a local activist, was among the organizers. He was blunt. "
+        '"The land belongs to the people."'
+    )
+    assert speakers(text) == [("The land belongs to the people.", "Talgat Ayan")]
+
+
+def test_paragraph_ending_in_a_colon_without_a_reporting_verb():
+    text = (
+        "Ayan's fellow organizer, Maks Bokaev, put it this way:\n\n"
+        '"We are not against investment."'
+    )
+    assert speakers(text) == [("We are not against investment.", "Maks Bokaev")]
+
+
+def test_subject_after_a_leading_question_clause_is_an_organization():
+    text = (
+        "The Justice Ministry drafted the law.\n\n"
+        "Asked about the criticism, the ministry said in a reply that it was "
+        '"open to dialogue with civil society."'
+    )
+    assert speakers(text) == [("open to dialogue with civil society.", "Justice Ministry")]
+
+
+def test_a_chant_is_a_quotation_without_a_speaker():
+    assert speakers('The crowd chanted "No to the land sale!" as police watched.') == [
+        ("No to the land sale!", None)
+    ]

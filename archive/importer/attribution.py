@@ -144,6 +144,7 @@ class Article:
         Smith would go, Jones replied") unless the phrase ends in an insertion ("Jones, who
         met Smith, said"); after an inverted verb ("said Jones, a friend of Smith") first."""
         phrase = self.text[start:end]
+        zone = (start, end)
         if subject_last:
             stripped = phrase.rstrip()
             if stripped.endswith(",") and "," in stripped[:-1]:
@@ -167,6 +168,16 @@ class Article:
         ]
         if people:
             return people[0].ref, 0.9
+        if subject_last and zone != (start, end):
+            ref, confidence = self._describe(*zone, at, earlier)
+            if ref is not None:
+                return ref, confidence
+        return self._describe(start, end, at, earlier)
+
+    def _describe(self, start: int, end: int, at: int, earlier) -> tuple[Ref | None, float]:
+        """A speaker phrase without a person's name: a pronoun, a description, an
+        organization."""
+        phrase = self.text[start:end]
         lead = re.match(
             r"\s*(?:(?:and|but|so|yet|then|also|later|earlier|now|however),?\s+)*"
             r"(?:\w+ly\s+)?(he|she|they|it)\b",
@@ -235,6 +246,17 @@ class Article:
         window = self._sentence_start(at, back=3)
         subjects = [c for c in fitting if c[1] and c[0] >= window]
         return (subjects or fitting)[-1][2]
+
+    def sentence_subject(self, start: int, end: int, earlier) -> Ref | None:
+        """Who a narrative sentence is about: its leading pronoun, or the first person or
+        organization named in it that is not an object."""
+        lead = re.match(r"\s*(he|she|it)\b", self.text[start:end], re.I)
+        if lead:
+            return self.pronoun(lead[1].lower(), start, earlier)
+        for f in self.speakers:
+            if start <= f.start < end and not self._object_position(f, floor=start):
+                return f.ref
+        return None
 
     def latest_subject(self, at: int, gender: str | None) -> Ref | None:
         """The person last named as a sentence's subject in the two sentences before `at`."""
@@ -526,7 +548,15 @@ def _neighbours(art: Article, groups, results) -> None:
             continue
         p_start = art.paras[first.paragraph][0]
         if art.text[p_start : first.open_mark].strip():
-            continue  # the quotation stands inside narrative that names no speaker
+            # A quotation opening a sentence after narrative: "He was blunt. "…""; the
+            # sentence before names the speaker. Inside a sentence, nobody is named.
+            sentence = words.sentence_end_before(art.text, first.open_mark, p_start)
+            if sentence == first.open_mark or not art.text[sentence : first.open_mark].strip():
+                before = words.sentence_end_before(art.text, max(p_start, sentence - 1), p_start)
+                ref = art.sentence_subject(before, sentence, earlier_of(results, groups, gid))
+                if ref is not None:
+                    results[gid] = (ref, 0.55, "paragraph")
+            continue
         last = groups[gid][-1]
         if last.paragraph + 1 < len(art.paras):
             n_start, n_end = art.paras[last.paragraph + 1]
@@ -564,6 +594,22 @@ def _neighbours(art: Article, groups, results) -> None:
                     prev_start + since, prev_start + verb, prev_start + since, []
                 )
                 results[gid] = (ref, min(conf, 0.7), "paragraph")
+            else:
+                # "Bokaev put it this way:" with no reporting verb: its subject.
+                last = words.sentence_end_before(
+                    art.text, prev_start + len(previous) - 1, prev_start
+                )
+                ref = art.sentence_subject(last, prev_start + len(previous), [])
+                results[gid] = (ref, 0.55, "paragraph")
+
+
+def earlier_of(results, groups, gid) -> list[tuple[int, Ref]]:
+    """Speakers of the quotations before `gid`, where their quotations end."""
+    return [
+        ((groups[g][-1].close_mark or groups[g][-1].end), results[g][0])
+        for g in sorted(results)
+        if g < gid and results[g][0] is not None
+    ]
 
 
 _POINTS_BACK = re.compile(

@@ -442,6 +442,9 @@ def _person_signal(text: str, run: list[Token], people: list[Token]) -> bool:
     clause = re.split(r"[.;:!?\"“”]", text[max(0, people[0].start - 80) : people[0].start])[-1]
     if clause.endswith(", ") and any(_role_word(w) for w in re.findall(r"[A-Za-z]+", clause)):
         return True
+    # "Ayan's fellow organizer, Maks Bokaev," / "her husband, Andrei Petrov,"
+    if re.search(r"\b(?:his|her|their|[A-Z][\w/]*'s)\s+(?:[a-z-]+\s+){0,2}[a-z-]+,\s$", clause):
+        return True
     # "Rachel Denber, deputy director of …," / "Kimmo Kiljunen, who led …"
     m = re.match(r"^,\s+((?:[\w'-]+\s+){0,3}[\w'-]+)", after)
     if m and any(_role_word(w) for w in re.findall(r"[A-Za-z]+", m[1])):

@@ -63,7 +63,7 @@ claim state recall remark observe admit acknowledge announce comment emphasize e
 complain concede urge suggest tweet post conclude maintain counter respond predict agree
 caution reiterate confirm deny vow pledge promise joke lament shout wonder whisper exclaim
 testify allege charge contend hint reveal disclose muse quip sigh assert report recount
-underline underscore point retort boast plead demand protest scoff
+underline underscore point retort boast plead demand protest scoff chant
 """
 )
 _IRREGULAR = {
