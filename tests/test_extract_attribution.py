@@ -420,3 +420,16 @@ def test_a_chant_is_a_quotation_without_a_speaker():
     assert speakers('The crowd chanted "No to the land sale!" as police watched.') == [
         ("No to the land sale!", None)
     ]
+
+
+def test_person_introduced_as_a_subject_and_taken_up_by_a_pronoun():
+    text = 'Bolat Abilov resigned from the party in 2007. "I could not stay," he said later.'
+    assert speakers(text) == [("I could not stay", "Bolat Abilov")]
+
+
+def test_quoted_him_as_saying():
+    text = (
+        "Vyacheslav Kalyuzhnyi visited the prison. Interfax quoted him as saying: "
+        '"Conditions are normal."'
+    )
+    assert speakers(text) == [("Conditions are normal.", "Vyacheslav Kalyuzhnyi")]

@@ -144,6 +144,13 @@ class Article:
         Smith would go, Jones replied") unless the phrase ends in an insertion ("Jones, who
         met Smith, said"); after an inverted verb ("said Jones, a friend of Smith") first."""
         phrase = self.text[start:end]
+        quoted_as = re.search(r"\bquoted\s+(?!by\b)(.{1,60}?)\s+as\s*$", phrase)
+        if quoted_as:
+            # "Interfax quoted him as saying": the one quoted, not the quoting outlet.
+            object_pronoun = {"him": "he", "her": "she"}.get(quoted_as[1].strip().lower())
+            if object_pronoun:
+                return self.pronoun(object_pronoun, at, earlier), 0.8
+            return self.resolve(start + quoted_as.start(1), start + quoted_as.end(1), at, earlier)
         zone = (start, end)
         if subject_last:
             stripped = phrase.rstrip()

@@ -42,6 +42,54 @@ MONTHS_AND_DAYS = {
     "saturday",
     "sunday",
 }
+# Capitalized words that make a run a place or a thing, not a person.
+NOT_PERSON_WORDS = {
+    "new",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "united",
+    "european",
+    "national",
+    "state",
+    "supreme",
+    "constitutional",
+    "soviet",
+    "sea",
+    "river",
+    "lake",
+    "mountains",
+    "valley",
+    "region",
+    "province",
+    "oblast",
+    "district",
+    "city",
+    "street",
+    "square",
+    "republic",
+    "kingdom",
+    "federation",
+    "island",
+    "islands",
+    "asia",
+    "europe",
+    "africa",
+    "america",
+    "day",
+    "week",
+    "year",
+    "war",
+    "act",
+    "law",
+    "code",
+}
 # Lower-case words inside names: "Committee to Protect Journalists", "Ahmed bin Ali".
 CONNECTORS = {
     "of",
@@ -456,6 +504,13 @@ def _person_signal(text: str, run: list[Token], people: list[Token]) -> bool:
         last_before[1].lower() in words.TITLES or last_before[1].lower() in words.ROLE_NOUNS
     ):
         return True
+    # A sentence that opens with the name and is followed by "he" or "she" before the
+    # paragraph ends: "Bolat Abilov resigned in 2007. "…," he said later."
+    starts_sentence = not before.strip() or re.search(r"[.!?][\"”’)]?\s+$|\n\n$", before)
+    if starts_sentence and not any(t.text.lower() in NOT_PERSON_WORDS for t in people):
+        paragraph_rest = text[people[-1].end :].split("\n\n", 1)[0][:400]
+        if re.search(r"\b(?:he|she)\b", paragraph_rest, re.I):
+            return True
     return bool(
         _CUE_AFTER.match(after)
         or _CUE_BEFORE.search(before)
