@@ -12,7 +12,7 @@ The order of evidence, strongest first:
    paragraph, or, opening a paragraph, of the quotation that ended the paragraph before, or
    the speaker a paragraph ending in a colon introduces.
 
-A speaker phrase is resolved to a person named in it, then a pronoun (the most recent fitting
+A speaker phrase is resolved (`speakers.py`) to a person named in it, then a pronoun (the most recent fitting
 person or organization outside quotations, by gender where the article shows it), then an
 organization named in it, then a description ("the minister", "his wife", "the party") matched
 to the roles the article gave earlier. Plural or unnamed sources ("officials said") give no
@@ -22,14 +22,13 @@ speaker. Quotations nobody is said to say that look like titles or scare quotes 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from archive.importer import text as words
 from archive.importer.linking import Found, Ref
-from archive.importer.quotes import Span, find_spans, paragraphs
-from archive.models import EntityKind
+from archive.importer.quotes import Span
+from archive.importer.speakers import Article
 
-SPEAKERS = (EntityKind.PERSON, EntityKind.ORGANIZATION)
 NOT_SPEECH_BEFORE = re.compile(
     r"(?:so-called|titled|entitled|headlined|named|nicknamed|dubbed|known as|the term|"
     r"the word|the words|the phrase|the slogan|labell?ed|branded|book|film|report|song|"
@@ -37,7 +36,6 @@ NOT_SPEECH_BEFORE = re.compile(
     re.I,
 )
 CLAUSE = r"[^\"“”„«»]"
-DOCUMENTS = {"statement", "communique", "declaration", "letter", "release", "report", "document"}
 OBJECT_OF = {"for", "of", "on", "under", "with", "by", "into", "against", "from", "the", "a"}
 
 
@@ -47,296 +45,6 @@ class Attributed:
     speaker: Ref | None
     confidence: float
     how: str  # cue-after, cue-before, subject, pull-quote, paragraph, none
-
-
-@dataclass
-class Person:
-    gender: str | None = None
-    roles: set[str] = field(default_factory=set)
-
-
-class Article:
-    """One body text with its entity mentions, quotation spans and what is known of people."""
-
-    def __init__(self, text: str, found: list[Found]):
-        self.text = text
-        self.spans = find_spans(text)
-        self.paras = paragraphs(text)
-        self.quoted = [(s.open_mark, (s.close_mark or s.end) + 1) for s in self.spans]
-        self.found = [f for f in found if not self._in_quote(f.start)]
-        self.speakers = [f for f in self.found if f.ref.kind in SPEAKERS]
-        self.people: dict[Ref, Person] = {}
-        self._profile_people()
-
-    def _in_quote(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.quoted)
-
-    # --- what the article says about its people -------------------------------------------
-
-    def _profile_people(self) -> None:
-        votes: dict[Ref, dict[str, int]] = {}
-        for f in self.speakers:
-            if f.ref.kind != EntityKind.PERSON:
-                continue
-            person = self.people.setdefault(f.ref, Person())
-            tally = votes.setdefault(f.ref, {"m": 0, "f": 0})
-            before = self.text[max(0, f.start - 60) : f.start]
-            before = re.split(r"[.;:!?\"“”]", before)[-1]
-            after = self.text[f.end : f.end + 140]
-            described = []
-            described += [w.lower() for w in re.findall(r"[A-Za-z]+", before)[-3:]]
-            m = re.match(
-                r"^,\s+(?:a|an|the|his|her|its|their|[A-Z][\w/]*'s)\s+([^,.;\"“”]{1,90})", after
-            ) or re.match(r"^\s+(?:is|was)\s+(?:a|an|the)\s+([^,.;\"“”]{1,90})", after)
-            if m:
-                described += [w.lower() for w in re.findall(r"[A-Za-z]+", m[1])]
-            for w in described:
-                if w in words.ROLE_NOUNS or w in words.TITLES:
-                    person.roles.add(w)
-                if w in words.FEMALE_WORDS:
-                    tally["f"] += 3
-                if w in words.MALE_WORDS:
-                    tally["m"] += 3
-            first = f.ref.name.split()[0].lower()
-            last = f.ref.name.split()[-1].lower()
-            if first in words.FEMALE_NAMES:
-                tally["f"] += 1
-            elif first in words.MALE_NAMES:
-                tally["m"] += 1
-            elif (
-                len(f.ref.name.split()) > 1
-                and first.endswith("a")
-                and first not in words.NEUTRAL_A_NAMES
-            ):
-                tally["f"] += 1
-            if re.search(r"(?:ova|eva|ina|skaya|aya)$", last):
-                tally["f"] += 1
-            elif re.search(r"(?:ov|ev|in|sky|skiy|iy|yi)$", last):
-                tally["m"] += 1
-        # Pronouns outside quotations vote for the last person named before them in the
-        # same paragraph: "Enver Solomon … says … "…," he says."
-        persons = [f for f in self.speakers if f.ref.kind == EntityKind.PERSON]
-        for m in re.finditer(r"\b(he|him|his|she|her|hers)\b", self.text, re.I):
-            if self._in_quote(m.start()):
-                continue
-            para_start = self.text.rfind("\n\n", 0, m.start()) + 2
-            last = [f for f in persons if para_start <= f.start < m.start()]
-            if last and last[-1].ref in votes:
-                gender = "m" if m[1].lower() in {"he", "him", "his"} else "f"
-                votes[last[-1].ref][gender] += 1
-        for ref, tally in votes.items():
-            if tally["f"] != tally["m"]:
-                self.people[ref].gender = "f" if tally["f"] > tally["m"] else "m"
-
-    # --- resolving a speaker phrase -------------------------------------------------------
-
-    def mentions_in(self, start: int, end: int, kind: str) -> list[Found]:
-        return [
-            f for f in self.speakers if start <= f.start and f.end <= end and f.ref.kind == kind
-        ]
-
-    def resolve(
-        self, start: int, end: int, at: int, earlier: list[tuple[int, Ref]], subject_last=True
-    ):
-        """The entity a speaker phrase text[start:end] names, and how sure that is.
-
-        Before a verb the subject stands last, after any comma-set clause ("Asked whether
-        Smith would go, Jones replied") unless the phrase ends in an insertion ("Jones, who
-        met Smith, said"); after an inverted verb ("said Jones, a friend of Smith") first."""
-        phrase = self.text[start:end]
-        quoted_as = re.search(r"\bquoted\s+(?!by\b)(.{1,60}?)\s+as\s*$", phrase)
-        if quoted_as:
-            # "Interfax quoted him as saying": the one quoted, not the quoting outlet.
-            object_pronoun = {"him": "he", "her": "she"}.get(quoted_as[1].strip().lower())
-            if object_pronoun:
-                return self.pronoun(object_pronoun, at, earlier), 0.8
-            return self.resolve(start + quoted_as.start(1), start + quoted_as.end(1), at, earlier)
-        zone = (start, end)
-        if subject_last:
-            stripped = phrase.rstrip()
-            if stripped.endswith(",") and "," in stripped[:-1]:
-                zone = (start, start + stripped.index(","))
-            elif "," in stripped:
-                zone = (start + stripped.rindex(",") + 1, end)
-            else:
-                zone = (start, end)
-            in_zone = [
-                f
-                for f in self.mentions_in(*zone, EntityKind.PERSON)
-                if not self._object_position(f, floor=zone[0])
-            ]
-            if in_zone:
-                return in_zone[0].ref, 0.9
-        # "In a letter to Smith, Jones said", "Smith's lawyer said": not Smith.
-        people = [
-            f
-            for f in self.mentions_in(start, end, EntityKind.PERSON)
-            if not self._object_position(f, floor=start)
-        ]
-        if people:
-            return people[0].ref, 0.9
-        if subject_last and zone != (start, end):
-            ref, confidence = self._describe(*zone, at, earlier)
-            if ref is not None:
-                return ref, confidence
-        return self._describe(start, end, at, earlier)
-
-    def _describe(self, start: int, end: int, at: int, earlier) -> tuple[Ref | None, float]:
-        """A speaker phrase without a person's name: a pronoun, a description, an
-        organization."""
-        phrase = self.text[start:end]
-        lead = re.match(
-            r"\s*(?:(?:and|but|so|yet|then|also|later|earlier|now|however),?\s+)*"
-            r"(?:\w+ly\s+)?(he|she|they|it)\b",
-            phrase,
-            re.I,
-        ) or re.search(
-            r",\s*(he|she|they|it)(?:\s+\w+ly|\s+also|\s+then|\s+later)?\s*$", phrase, re.I
-        )
-        if lead:
-            return self.pronoun(lead[1].lower(), at, earlier), 0.8
-        head = [w.lower() for w in re.findall(r"[A-Za-z']+", phrase)]
-        definite = bool(head) and (
-            head[0] in {"the", "his", "her", "their", "its"} or head[0].endswith("'s")
-        )
-        roles = [w for w in head if w in words.ROLE_NOUNS]
-        if roles and definite:
-            who = self.by_role(roles[-1], at)
-            if who:
-                return who, 0.7
-        if definite and head[0] == "the" and (roles or any("year" in w for w in head)):
-            # "the official said", "the 52-year-old said": the person just spoken of.
-            gender = "f" if set(head) & words.FEMALE_WORDS else None
-            gender = gender or ("m" if set(head) & words.MALE_WORDS else None)
-            who = self.latest_subject(at, gender)
-            if who and not self.mentions_in(start, end, EntityKind.ORGANIZATION):
-                return who, 0.6
-        orgs = self.mentions_in(start, end, EntityKind.ORGANIZATION)
-        if orgs:
-            return orgs[-1].ref if roles else orgs[0].ref, 0.8
-        if definite and not roles:
-            for noun in reversed(head):
-                if noun in words.ORG_GENERIC:
-                    return self.by_org_noun(noun, at), 0.7
-            if set(head) & DOCUMENTS:
-                # "the statement said": the organization that issued it, named just before.
-                window = self._sentence_start(at, back=3)
-                issuer = self.by_org_noun("organization", at)
-                named_at = [f.start for f in self.speakers if f.ref == issuer]
-                if issuer and named_at and named_at[-1] >= window:
-                    return issuer, 0.6
-        return None, 0.5
-
-    def pronoun(self, pronoun: str, at: int, earlier: list[tuple[int, Ref]]) -> Ref | None:
-        if pronoun == "they":
-            return None  # a group of people as often as an organization: name no one
-        if pronoun == "it":
-            for f in reversed(self.speakers):
-                if f.start < at and f.ref.kind == EntityKind.ORGANIZATION:
-                    return f.ref
-            return None
-        gender = "f" if pronoun == "she" else "m"
-        candidates: list[tuple[int, bool, Ref]] = []
-        for f in self.speakers:
-            if f.start >= at or f.ref.kind != EntityKind.PERSON:
-                continue
-            if self._object_position(f):
-                continue
-            candidates.append((f.start, self._main_subject(f), f.ref))
-        candidates += [(pos, True, ref) for pos, ref in earlier if pos < at]
-        candidates.sort(key=lambda c: c[0])
-        fitting = [c for c in candidates if self._fits(c[2], gender)]
-        if not fitting:
-            return None
-        # Prefer the latest subject of a sentence, unless an object was named after it in
-        # the same sentence... the latest subject wins within the last three sentences.
-        window = self._sentence_start(at, back=3)
-        subjects = [c for c in fitting if c[1] and c[0] >= window]
-        return (subjects or fitting)[-1][2]
-
-    def sentence_subject(self, start: int, end: int, earlier) -> Ref | None:
-        """Who a narrative sentence is about: its leading pronoun, or the first person or
-        organization named in it that is not an object."""
-        lead = re.match(r"\s*(he|she|it)\b", self.text[start:end], re.I)
-        if lead:
-            return self.pronoun(lead[1].lower(), start, earlier)
-        for f in self.speakers:
-            if start <= f.start < end and not self._object_position(f, floor=start):
-                return f.ref
-        return None
-
-    def latest_subject(self, at: int, gender: str | None) -> Ref | None:
-        """The person last named as a sentence's subject in the two sentences before `at`."""
-        window = self._sentence_start(at, back=2)
-        for f in reversed(self.speakers):
-            if not window <= f.start < at or f.ref.kind != EntityKind.PERSON:
-                continue
-            fits = gender is None or self._fits(f.ref, gender)
-            if fits and self._main_subject(f) and not self._object_position(f):
-                return f.ref
-        return None
-
-    def _fits(self, ref: Ref, gender: str) -> bool:
-        if ref.kind != EntityKind.PERSON:
-            return False
-        known = self.people.get(ref, Person()).gender
-        return known is None or known == gender
-
-    def _object_position(self, f: Found, floor: int = 0) -> bool:
-        clause = re.split(r"[.;:!?\"“”,]\s", self.text[max(floor, f.start - 40) : f.start])[-1]
-        before = re.findall(r"[A-Za-z]+", clause)
-        if self.text[f.end : f.end + 2] in {"'s", "’s"}:
-            return True
-        if not before:
-            return False
-        # Skip over titles: "with Kazakh President Nursultan Nazarbaev".
-        for w in reversed(before):
-            lw = w.lower()
-            if lw in words.TITLES or (w[:1].isupper() and lw not in words.NOT_NAME):
-                continue
-            return lw in words.PREPOSITIONS
-        return False
-
-    def _main_subject(self, f: Found) -> bool:
-        start = self._sentence_start(f.start)
-        for g in self.speakers:
-            possessive = self.text[g.end : g.end + 2] in {"'s", "’s"}
-            if start <= g.start < f.start and g.ref.kind == EntityKind.PERSON and not possessive:
-                return False
-        return True
-
-    def _sentence_start(self, pos: int, back: int = 1) -> int:
-        start = words.sentence_end_before(self.text, pos)
-        for _ in range(back - 1):
-            if start == 0:
-                break
-            start = words.sentence_end_before(self.text, start - 1)
-        return start
-
-    def by_role(self, role: str, at: int) -> Ref | None:
-        for f in reversed(self.speakers):
-            person = self.people.get(f.ref, Person())
-            if f.start < at and f.ref.kind == EntityKind.PERSON and role in person.roles:
-                return f.ref
-        return None
-
-    def by_org_noun(self, noun: str, at: int) -> Ref | None:
-        heads = words.ORG_GENERIC.get(noun)
-        orgs = [
-            f
-            for f in self.speakers
-            if f.start < at
-            and f.ref.kind == EntityKind.ORGANIZATION
-            and not self._object_position(f)  # "she told RFE/RL": RFE/RL heard it
-        ]
-        if heads:
-            for f in reversed(orgs):
-                named = f.ref.name.lower().split() + self.text[f.end : f.end + 20].split()[:1]
-                if any(h in named for h in heads):
-                    return f.ref
-            if noun in {"government", "ministry", "party", "court", "police", "army"}:
-                return None
-        return orgs[-1].ref if orgs else None
 
 
 CUE = words.CUE_RE
