@@ -12,11 +12,11 @@ The order of evidence, strongest first:
    paragraph, or, opening a paragraph, of the quotation that ended the paragraph before, or
    the speaker a paragraph ending in a colon introduces.
 
-A speaker phrase is resolved (`speakers.py`) to a person named in it, then a pronoun (the most recent fitting
-person or organization outside quotations, by gender where the article shows it), then an
-organization named in it, then a description ("the minister", "his wife", "the party") matched
-to the roles the article gave earlier. Plural or unnamed sources ("officials said") give no
-speaker. Quotations nobody is said to say that look like titles or scare quotes are dropped.
+A speaker phrase is resolved (`speakers.py`) to a person named in it, then a pronoun (the
+most recent fitting person outside quotations, by gender where the article shows it), then an
+organization named in it, then a description ("the minister", "his wife", "the party")
+matched to the roles the article gave earlier. Plural or unnamed sources ("officials said")
+give no speaker. Short quotations nobody is said to say, titles and scare quotes, are dropped.
 """
 
 from __future__ import annotations
