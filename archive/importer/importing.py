@@ -16,7 +16,7 @@ from django.utils.text import slugify
 from archive.importer.formats import MAX_BYTES, ArticleData, ImportRejected, parse
 from archive.importer.linking import EntityIndex
 from archive.importer.storing import Suggested, suggest
-from archive.models import Alias, Article, ArticleStatus, Organization, Place
+from archive.models import Article, ArticleStatus, Organization, Place
 from archive.names import fold
 
 
@@ -36,21 +36,11 @@ class Outcome:
         return f"{self.name}: {verb}: “{self.article.headline}” ({self.suggested.summary()})"
 
 
-def _by_name(model, name: str, using: str):
-    """The entity of `model` whose name or alias folds to the same key as `name`."""
-    if not name:
-        return None
-    key = fold(name)
-    candidates = list(model.objects.using(using).all().only("pk", "name"))
-    for entity in candidates:
-        if fold(entity.name) == key:
-            return entity
-    alias_ids = [
-        a.entity_id
-        for a in Alias.objects.using(using).filter(entity__kind=model.KIND).only("entity", "name")
-        if fold(a.name) == key
-    ]
-    return model.objects.using(using).filter(pk__in=alias_ids[:1]).first()
+def _by_name(model, name: str, index: EntityIndex, using: str):
+    """The entity of `model` whose name or an alias folds to the same key as `name`."""
+    entries = index.forms.get(fold(name), []) if name else []
+    pks = [ref.entity_id for ref, _ in entries if ref.kind == model.KIND]
+    return model.objects.using(using).filter(pk__in=pks[:1]).first() if pks else None
 
 
 def _existing(data: ArticleData, using: str) -> Article | None:
@@ -70,7 +60,9 @@ def _slug(data: ArticleData, using: str) -> str:
     return slug
 
 
-def create_article(data: ArticleData, name: str, using: str) -> tuple[Article, bool]:
+def create_article(
+    data: ArticleData, name: str, using: str, index: EntityIndex
+) -> tuple[Article, bool]:
     existing = _existing(data, using)
     if existing:
         return existing, False
@@ -79,8 +71,8 @@ def create_article(data: ArticleData, name: str, using: str) -> tuple[Article, b
         slug=_slug(data, using),
         body=data.body,
         published_on=data.published,
-        dateline_place=_by_name(Place, data.dateline_place, using),
-        publisher=_by_name(Organization, data.publisher, using),
+        dateline_place=_by_name(Place, data.dateline_place, index, using),
+        publisher=_by_name(Organization, data.publisher, index, using),
         byline=data.byline[:300],
         source_url=data.source_url,
         # Imported text waits for an editor before readers see it.
@@ -102,10 +94,11 @@ def create_article(data: ArticleData, name: str, using: str) -> tuple[Article, b
 def import_bytes(
     name: str, raw: bytes, using: str = DEFAULT_DB_ALIAS, index: EntityIndex | None = None
 ) -> Outcome:
+    index = index or EntityIndex.from_database(using)
     try:
         data, extra = parse(name, raw)
         with transaction.atomic(using=using):
-            article, created = create_article(data, name, using)
+            article, created = create_article(data, name, using, index)
             suggested = suggest(article, index, using)
     except ImportRejected as rejected:
         return Outcome(name, problem=str(rejected))
