@@ -124,7 +124,9 @@ mr mrs ms miss dr sir prof president minister premier chancellor senator governo
 general gen col colonel judge ambassador secretary chairman chairwoman chief king queen
 prince princess sheikh pope bishop father imam rabbi commissioner deputy speaker lieutenant
 captain major sergeant officer professor spokesman spokeswoman foreign prime interior
-defence defense finance justice vice acting former opposition leader state affairs
+defence defense finance justice vice acting former opposition leader state affairs councilman
+councilwoman councillor councilor alderman assemblyman assemblywoman congressman congresswoman
+coach
 """
 )
 HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m"}
