@@ -433,3 +433,37 @@ def test_quoted_him_as_saying():
         '"Conditions are normal."'
     )
     assert speakers(text) == [("Conditions are normal.", "Vyacheslav Kalyuzhnyi")]
+
+
+def test_abbreviated_titles_and_a_home_state():
+    text = (
+        '"They were told three times," Sen. Tom Harwell of Oklahoma said at a hearing.\n\n'
+        "His challenger, state Rep. Angela Ruiz, accused him of "
+        '"discovering the issue only when the cameras arrived."'
+    )
+    assert speakers(text) == [
+        ("They were told three times", "Tom Harwell"),
+        ("discovering the issue only when the cameras arrived.", "Angela Ruiz"),
+    ]
+
+
+def test_organization_then_title_then_person_in_one_run():
+    text = (
+        '"We see risks on both sides," National Bank Governor Timur Suleimenov said. '
+        'Asked about a cut, he replied: "Everything depends on the data."'
+    )
+    assert speakers(text) == [
+        ("We see risks on both sides", "Timur Suleimenov"),
+        ("Everything depends on the data.", "Timur Suleimenov"),
+    ]
+
+
+def test_her_husband_named_after_her():
+    text = (
+        '"You can smell it," said Mary Ellen Foster, 68. Her husband, Bill, nodded. '
+        '"We don\'t sleep well," he said.'
+    )
+    assert speakers(text) == [
+        ("You can smell it", "Mary Ellen Foster"),
+        ("We don't sleep well", "Bill"),
+    ]

@@ -36,6 +36,11 @@ NOT_SPEECH_BEFORE = re.compile(
     re.I,
 )
 CLAUSE = r"[^\"“”„«»]"
+# Verbs after which "of"/"for" + quotation is still someone's words: accused him of "…".
+ACCUSING = re.compile(
+    r"\b(?:accus|criticiz|criticis|prais|blam|describ|warn|condemn|denounc|thank|credit)\w*\b",
+    re.I,
+)
 OBJECT_OF = {"for", "of", "on", "under", "with", "by", "into", "against", "from", "the", "a"}
 
 
@@ -190,7 +195,7 @@ def _subject(art: Article, span: Span, earlier):
     before = art.text[start:end]
     if len(before.split()) < 2:
         return None
-    if before.split()[-1].lower() in OBJECT_OF:
+    if before.split()[-1].lower() in OBJECT_OF and not ACCUSING.search(before):
         return None  # sentenced for "inciting social discord": a charge's name, not speech
     # The clause the quotation stands in: "a declaration that critics called "…"".
     boundary = list(re.finditer(r"\b(?:that|which|who|whom|while|whereas)\b|[,;]", before))

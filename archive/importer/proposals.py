@@ -160,7 +160,7 @@ ORG_NOUNS = {
 }
 # "his wife, Gulnora," / "Petrova's husband Andrei": a relative named by a given name only.
 KIN = re.compile(
-    r"\b(?:his|her|their|[A-Z]\w+'s)\s+(?:wife|husband|son|daughter|mother|father|brother|"
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z]\w+'s)\s+(?:wife|husband|son|daughter|mother|father|brother|"
     r"sister|widow|widower|neighbou?r|friend|colleague|cousin|lawyer)\s*,?\s*$"
 )
 
@@ -217,19 +217,24 @@ def proposals(text: str, toks: list[Token], covered: list[bool], found: list[Fou
                 j += 2
             else:
                 break
-        proposal = _classify(text, toks, i, toks[i:j], speakers)
-        inside = {id(places[k]) for k in range(i, j) if k in places}
-        if proposal and inside and proposal[2] != EntityKind.ORGANIZATION:
-            proposal = None  # the place mention stands; no person is made of it
-        if proposal:
+        made = False
+        for first, part, person_ok in _split_at_title(i, toks[i:j]):
+            proposal = _classify(text, toks, first, part, speakers, person_ok)
+            if not proposal:
+                continue
             start, end, kind, name = proposal
+            span = [k for k in range(first, first + len(part)) if start <= toks[k].start < end]
+            inside = {id(places[k]) for k in span if k in places}
+            if inside and kind != EntityKind.ORGANIZATION:
+                continue  # the place mention stands; no person is made of it
             result.append(Found(start, end, Ref(kind, fold(name), name), 0.6, "proposed"))
             found[:] = [f for f in found if id(f) not in inside]
-            for k in range(i, j):
+            for k in span:
                 covered[k] = True
-        elif inside:
+            made = True
+        if not made and i in places:
             # Only the place: step past it.
-            j = max(k for k in range(i, j) if k in places) + 1 if i in places else j
+            j = max(k for k in range(i, j) if k in places) + 1
         i = j
     return _without_bare_surnames(result, found, toks, covered)
 
@@ -253,7 +258,25 @@ def _without_bare_surnames(result, found, toks, covered):
     return kept
 
 
-def _classify(text: str, toks: list[Token], i: int, run: list[Token], speakers: set[str]):
+def _split_at_title(first: int, run: list[Token]) -> list[tuple[int, list[Token], bool]]:
+    """ "National Bank Governor Timur Suleimenov" is an organization, then a titled person;
+    what stands before a title qualifies it and is never a person."""
+    for k, t in enumerate(run):
+        lowered = t.text.lower()
+        title = lowered in words.TITLES or lowered in words.ROLE_NOUNS
+        if k > 0 and title and len(run) - k >= 3:
+            return [(first, run[:k], False), (first + k, run[k:], True)]
+    return [(first, run, True)]
+
+
+def _classify(
+    text: str,
+    toks: list[Token],
+    i: int,
+    run: list[Token],
+    speakers: set[str],
+    person_ok: bool = True,
+):
     # An organization: a run holding an organization word, or one defined with initials.
     trimmed = list(run)
     while trimmed and trimmed[0].text.lower() in words.NOT_NAME:
@@ -280,16 +303,20 @@ def _classify(text: str, toks: list[Token], i: int, run: list[Token], speakers: 
         )
         if named and not any(t.text.lower() in words.NOT_NAME for t in trimmed):
             return trimmed[0].start, trimmed[-1].end, EntityKind.ORGANIZATION, name
+    if not person_ok:
+        return None
     # A person: two to four capitalized words with a sign that a person is meant; the
     # words after the last title ("Kyrgyz President Almazbek Atambayev").
     titled = [
         n
         for n, t in enumerate(run)
-        if t.text.lower() in words.TITLES
-        or t.text.lower() in words.ROLE_NOUNS
-        or t.text in {"of", "for", "and", "to", "the", "on", "in"}
+        if t.text.lower() in words.TITLES or t.text.lower() in words.ROLE_NOUNS
     ]
     people = run[titled[-1] + 1 :] if titled else list(run)
+    # "Tom Harwell of Oklahoma": the name ends before a connecting word.
+    cut = [n for n, t in enumerate(people) if t.text in {"of", "for", "and", "to", "the", "on"}]
+    if cut:
+        people = people[: cut[0]]
     while people and people[0].text.lower() in words.NOT_NAME:
         people.pop(0)
     if len(people) == 1 and (

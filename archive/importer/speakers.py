@@ -71,9 +71,9 @@ class Article:
             first = f.ref.name.split()[0].lower()
             last = f.ref.name.split()[-1].lower()
             if first in words.FEMALE_NAMES:
-                tally["f"] += 1
+                tally["f"] += 2
             elif first in words.MALE_NAMES:
-                tally["m"] += 1
+                tally["m"] += 2
             elif (
                 len(f.ref.name.split()) > 1
                 and first.endswith("a")
@@ -87,13 +87,13 @@ class Article:
         # Pronouns outside quotations vote for the last person named before them in the
         # same paragraph: "Enver Solomon … says … "…," he says."
         persons = [f for f in self.speakers if f.ref.kind == EntityKind.PERSON]
-        for m in re.finditer(r"\b(he|him|his|she|her|hers)\b", self.text, re.I):
+        for m in re.finditer(r"\b(he|she)\b", self.text, re.I):
             if self._in_quote(m.start()):
                 continue
             para_start = self.text.rfind("\n\n", 0, m.start()) + 2
             last = [f for f in persons if para_start <= f.start < m.start()]
             if last and last[-1].ref in votes:
-                gender = "m" if m[1].lower() in {"he", "him", "his"} else "f"
+                gender = "m" if m[1].lower() == "he" else "f"
                 votes[last[-1].ref][gender] += 1
         for ref, tally in votes.items():
             if tally["f"] != tally["m"]:

@@ -126,7 +126,7 @@ prince princess sheikh pope bishop father imam rabbi commissioner deputy speaker
 captain major sergeant officer professor spokesman spokeswoman foreign prime interior
 defence defense finance justice vice acting former opposition leader state affairs councilman
 councilwoman councillor councilor alderman assemblyman assemblywoman congressman congresswoman
-coach
+coach sen rep gov lt capt adm sgt supt det insp amb
 """
 )
 HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m"}
