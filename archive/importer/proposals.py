@@ -303,6 +303,14 @@ def _classify(
         )
         if named and not any(t.text.lower() in words.NOT_NAME for t in trimmed):
             return trimmed[0].start, trimmed[-1].end, EntityKind.ORGANIZATION, name
+    # One word speaking as an institution: "the Kremlin said", "NATO said".
+    if len(trimmed) == 1 and trimmed[0].text.isalpha():
+        t = trimmed[0]
+        before = text[max(0, t.start - 5) : t.start].lower()
+        speaks = _CUE_AFTER.match(text[t.end : t.end + 160])
+        institution = before.endswith("the ") or (t.all_caps and 2 <= len(t.text) <= 6)
+        if speaks and institution and t.text.lower() not in words.NOT_NAME:
+            return t.start, t.end, EntityKind.ORGANIZATION, t.text
     if not person_ok:
         return None
     # A person: two to four capitalized words with a sign that a person is meant; the
