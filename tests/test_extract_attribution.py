@@ -467,3 +467,22 @@ def test_her_husband_named_after_her():
         ("You can smell it", "Mary Ellen Foster"),
         ("We don't sleep well", "Bill"),
     ]
+
+
+def test_a_one_word_quote_inside_narrative_is_not_rescued_by_a_later_quote():
+    text = (
+        "Bokayev's lawyer, Bauyrzhan Azanov, called the ruling \"shameful\". "
+        '"The court ignored every argument we made," Azanov said.'
+    )
+    assert speakers(text) == [("The court ignored every argument we made", "Bauyrzhan Azanov")]
+
+
+def test_second_partial_quote_in_the_same_sentence_keeps_the_speaker():
+    text = (
+        'The U.S. Embassy said it was "deeply concerned" by the reports and urged the '
+        'authorities to "respect due process."'
+    )
+    assert speakers(text) == [
+        ("deeply concerned", "U.S. Embassy"),
+        ("respect due process.", "U.S. Embassy"),
+    ]

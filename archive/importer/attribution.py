@@ -217,8 +217,8 @@ def _subject(art: Article, span: Span, earlier):
     lead = re.match(r"\s*(he|she|they|it)\b", before, re.I)
     if lead:
         return art.pronoun(lead[1].lower(), start, earlier), 0.6, "subject"
-    first = [f for f in art.speakers if start <= f.start < end]
-    if first and not art._object_position(first[0]):
+    first = [f for f in art.speakers if start <= f.start < end and not art._object_position(f)]
+    if first:
         return first[0].ref, 0.6, "subject"
     return None
 
@@ -249,6 +249,23 @@ def _neighbours(art: Article, groups, results) -> None:
         if gid in results:
             continue
         first = groups[gid][0]
+        sentence = words.sentence_end_before(
+            art.text, first.open_mark, art.paras[first.paragraph][0]
+        )
+        if art.text[sentence : first.open_mark].strip():
+            # Inside a sentence only the same sentence can attribute it: `said it was
+            # "concerned" and urged them to "respect due process"`.
+            same_sentence = [
+                g
+                for g in order[:n]
+                if g in results
+                and results[g][0] is not None
+                and groups[g][-1].close_mark is not None
+                and sentence <= groups[g][-1].close_mark < first.open_mark
+            ]
+            if same_sentence:
+                results[gid] = (results[same_sentence[-1]][0], 0.6, "paragraph")
+            continue
         same_para = [
             g for g in order[:n] if groups[g][-1].paragraph == first.paragraph and g in results
         ]
