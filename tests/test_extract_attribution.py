@@ -471,7 +471,7 @@ def test_her_husband_named_after_her():
 
 def test_a_one_word_quote_inside_narrative_is_not_rescued_by_a_later_quote():
     text = (
-        "Bokayev's lawyer, Bauyrzhan Azanov, called the ruling \"shameful\". "
+        'Bokayev\'s lawyer, Bauyrzhan Azanov, called the ruling "shameful". '
         '"The court ignored every argument we made," Azanov said.'
     )
     assert speakers(text) == [("The court ignored every argument we made", "Bauyrzhan Azanov")]
