@@ -152,3 +152,18 @@ def test_gold_words_are_found_whatever_their_spacing():
     body = "She said: “One two three.\n\n“Four five.”"
     placed, _ = place_quotes(body, [{"text": "One  two\nthree.\n\n“Four five."}])
     assert [p[:2] for p in placed] == [(11, 38)]
+
+
+def test_seed_text_in_an_archive_knowing_only_its_people_and_organizations(seed):
+    """The issue's acceptance check; the seed is development data."""
+    from archive.importer.evaluation import read_gold
+    from archive.importer.importing import import_path
+    from archive.models import Entity
+
+    Article.objects.all().delete()
+    Entity.objects.filter(kind__in=["place", "event"]).delete()
+    outcome = import_path(GOLD_DIR / "seed.json")
+    assert outcome.created
+    figures = score_article(outcome.article, read_gold("seed.json", outcome.extra)).figures()
+    assert figures["overlap F1"] >= 0.9
+    assert figures["speaker accuracy"] >= 0.9
