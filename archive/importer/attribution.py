@@ -91,7 +91,7 @@ def attribute(text: str, found: list[Found]) -> list[Attributed]:
 def _region_after(art: Article, span: Span) -> tuple[int, int]:
     start = span.close_mark + 1
     p_end = art.paras[span.paragraph][1]
-    nxt = [s.open_mark for s in art.spans if s.paragraph == span.paragraph and s.open_mark > start]
+    nxt = [s.open_mark for s in art.in_paragraph(span.paragraph) if s.open_mark > start]
     end = min(nxt) if nxt else p_end
     return start, min(end, words.sentence_end_after(art.text, start, p_end))
 
@@ -100,11 +100,11 @@ def _region_before(art: Article, span: Span) -> tuple[int, int]:
     p_start = art.paras[span.paragraph][0]
     prev = [
         (s.close_mark or s.end) + 1
-        for s in art.spans
-        if s.paragraph == span.paragraph and s.open_mark < span.open_mark
+        for s in art.in_paragraph(span.paragraph)
+        if s.open_mark < span.open_mark
     ]
     floor = max(prev) if prev else p_start
-    return words.sentence_end_before(art.text, span.open_mark, floor), span.open_mark
+    return art.sentence_start(span.open_mark, floor), span.open_mark
 
 
 _INVERTED = re.compile(rf"^\s*,?\s*(?:\w+ly\s+)?{CUE}\s+(?!that\b|to\b)({CLAUSE}{{1,160}})", re.I)
@@ -203,9 +203,7 @@ def _subject(art: Article, span: Span, earlier):
         clause_start = start + boundary[-1].end()
         clause = art.text[clause_start:end]
         named = [
-            f
-            for f in art.speakers
-            if clause_start <= f.start < end and not art._object_position(f, clause_start)
+            f for f in art.between(clause_start, end) if not art._object_position(f, clause_start)
         ]
         if named:
             return named[0].ref, 0.6, "subject"
@@ -217,7 +215,7 @@ def _subject(art: Article, span: Span, earlier):
     lead = re.match(r"\s*(he|she|they|it)\b", before, re.I)
     if lead:
         return art.pronoun(lead[1].lower(), start, earlier), 0.6, "subject"
-    first = [f for f in art.speakers if start <= f.start < end and not art._object_position(f)]
+    first = [f for f in art.between(start, end) if not art._object_position(f)]
     if first:
         return first[0].ref, 0.6, "subject"
     return None
@@ -228,16 +226,18 @@ def _words_of(text: str) -> str:
 
 
 def _pull_quotes(art: Article, groups, results) -> None:
+    attributed = {
+        gid: _words_of(" ".join(art.text[s.start : s.end] for s in spans))
+        for gid, spans in groups.items()
+        if gid in results and results[gid][0] is not None
+    }
     for gid, spans in groups.items():
-        if gid in results and results[gid][0] is not None:
+        if gid in attributed:
             continue
         mine = _words_of(" ".join(art.text[s.start : s.end] for s in spans))
         if len(mine.split()) < 5:
             continue
-        for other, other_spans in groups.items():
-            if other == gid or other not in results or results[other][0] is None:
-                continue
-            theirs = _words_of(" ".join(art.text[s.start : s.end] for s in other_spans))
+        for other, theirs in attributed.items():
             if mine in theirs or theirs in mine:
                 results[gid] = (results[other][0], 0.7, "pull-quote")
                 break
@@ -245,20 +245,24 @@ def _pull_quotes(art: Article, groups, results) -> None:
 
 def _neighbours(art: Article, groups, results) -> None:
     order = sorted(groups)
-    for n, gid in enumerate(order):
+    ending_in: dict[int, list[int]] = {}
+    starting_in: dict[int, list[int]] = {}
+    for gid in order:
+        ending_in.setdefault(groups[gid][-1].paragraph, []).append(gid)
+        starting_in.setdefault(groups[gid][0].paragraph, []).append(gid)
+    for gid in order:
         if gid in results:
             continue
         first = groups[gid][0]
-        sentence = words.sentence_end_before(
-            art.text, first.open_mark, art.paras[first.paragraph][0]
-        )
+        sentence = art.sentence_start(first.open_mark, art.paras[first.paragraph][0])
         if art.text[sentence : first.open_mark].strip():
             # Inside a sentence only the same sentence can attribute it: `said it was
             # "concerned" and urged them to "respect due process"`.
             same_sentence = [
                 g
-                for g in order[:n]
-                if g in results
+                for g in ending_in.get(first.paragraph, [])
+                if g < gid
+                and g in results
                 and results[g][0] is not None
                 and groups[g][-1].close_mark is not None
                 and sentence <= groups[g][-1].close_mark < first.open_mark
@@ -266,19 +270,15 @@ def _neighbours(art: Article, groups, results) -> None:
             if same_sentence:
                 results[gid] = (results[same_sentence[-1]][0], 0.6, "paragraph")
             continue
-        same_para = [
-            g for g in order[:n] if groups[g][-1].paragraph == first.paragraph and g in results
-        ]
+        same_para = [g for g in ending_in.get(first.paragraph, []) if g < gid and g in results]
         if same_para:
             speaker = results[same_para[-1]][0]
             results[gid] = (speaker, 0.7, "paragraph")
             continue
         later_same = [
             g
-            for g in order[n + 1 :]
-            if groups[g][0].paragraph == first.paragraph
-            and g in results
-            and results[g][2].startswith("cue")
+            for g in starting_in.get(first.paragraph, [])
+            if g > gid and g in results and results[g][2].startswith("cue")
         ]
         if later_same:
             results[gid] = (results[later_same[0]][0], 0.7, "paragraph")
@@ -287,9 +287,9 @@ def _neighbours(art: Article, groups, results) -> None:
         if art.text[p_start : first.open_mark].strip():
             # A quotation opening a sentence after narrative: "He was blunt. "…""; the
             # sentence before names the speaker. Inside a sentence, nobody is named.
-            sentence = words.sentence_end_before(art.text, first.open_mark, p_start)
+            sentence = art.sentence_start(first.open_mark, p_start)
             if sentence == first.open_mark or not art.text[sentence : first.open_mark].strip():
-                before = words.sentence_end_before(art.text, max(p_start, sentence - 1), p_start)
+                before = art.sentence_start(max(p_start, sentence - 1), p_start)
                 ref = art.sentence_subject(before, sentence, earlier_of(results, groups, gid))
                 if ref is not None:
                     results[gid] = (ref, 0.55, "paragraph")
@@ -303,9 +303,8 @@ def _neighbours(art: Article, groups, results) -> None:
                 sentence_end = words.sentence_end_after(art.text, n_start, n_end)
                 named = [
                     f
-                    for f in art.speakers
-                    if n_start + back.end() <= f.start < sentence_end
-                    and not art._object_position(f)
+                    for f in art.between(n_start + back.end(), sentence_end)
+                    if not art._object_position(f)
                 ]
                 if named:
                     results[gid] = (named[0].ref, 0.6, "paragraph")
@@ -316,8 +315,8 @@ def _neighbours(art: Article, groups, results) -> None:
         previous = art.text[prev_start:prev_end].rstrip()
         ended_quote = [
             g
-            for g in order[:n]
-            if groups[g][-1].paragraph == first.paragraph - 1
+            for g in ending_in.get(first.paragraph - 1, [])
+            if g < gid
             and g in results
             and (groups[g][-1].close_mark or groups[g][-1].end) >= prev_end - 40
         ]
@@ -333,9 +332,7 @@ def _neighbours(art: Article, groups, results) -> None:
                 results[gid] = (ref, min(conf, 0.7), "paragraph")
             else:
                 # "Bokaev put it this way:" with no reporting verb: its subject.
-                last = words.sentence_end_before(
-                    art.text, prev_start + len(previous) - 1, prev_start
-                )
+                last = art.sentence_start(prev_start + len(previous) - 1, prev_start)
                 ref = art.sentence_subject(last, prev_start + len(previous), [])
                 results[gid] = (ref, 0.55, "paragraph")
 
@@ -344,7 +341,7 @@ def earlier_of(results, groups, gid) -> list[tuple[int, Ref]]:
     """Speakers of the quotations before `gid`, where their quotations end."""
     return [
         ((groups[g][-1].close_mark or groups[g][-1].end), results[g][0])
-        for g in sorted(results)
+        for g in sorted(results)[-50:]
         if g < gid and results[g][0] is not None
     ]
 

@@ -242,18 +242,19 @@ def proposals(text: str, toks: list[Token], covered: list[bool], found: list[Fou
 def _without_bare_surnames(result, found, toks, covered):
     """A one-word person whose word ends a full name named earlier is that person's surname
     (linked in pass 3), not somebody new."""
-    people = [f for f in found + result if f.ref.kind == EntityKind.PERSON]
+    first_full: dict[str, int] = {}
+    for p in found + result:
+        if p.ref.kind == EntityKind.PERSON and len(p.ref.key.split()) > 1:
+            surname = p.ref.key.split()[-1]
+            first_full[surname] = min(first_full.get(surname, p.start), p.start)
+    token_at = {t.start: k for k, t in enumerate(toks)}
     kept = []
     for f in result:
-        if f.ref.kind == EntityKind.PERSON and len(f.ref.key.split()) == 1:
-            earlier = [
-                p for p in people if p.start < f.start and p.ref.key.split()[-1] == f.ref.key
-            ]
-            if earlier:
-                for k, t in enumerate(toks):
-                    if f.start <= t.start < f.end:
-                        covered[k] = False
-                continue
+        one_word = f.ref.kind == EntityKind.PERSON and len(f.ref.key.split()) == 1
+        if one_word and first_full.get(f.ref.key, f.start) < f.start:
+            if f.start in token_at:
+                covered[token_at[f.start]] = False
+            continue
         kept.append(f)
     return kept
 

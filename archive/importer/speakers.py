@@ -9,6 +9,7 @@ wife", "Foreign Minister", and the pronouns that follow a name in the same parag
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from archive.importer import text as words
@@ -17,6 +18,9 @@ from archive.importer.quotes import find_spans, paragraphs
 from archive.models import EntityKind
 
 SPEAKERS = (EntityKind.PERSON, EntityKind.ORGANIZATION)
+# How far back (in characters) a pronoun or a description looks for whom it means; it keeps
+# the work per quotation constant however long the article.
+REACH = 6000
 DOCUMENTS = {"statement", "communique", "declaration", "letter", "release", "report", "document"}
 
 
@@ -33,14 +37,35 @@ class Article:
         self.text = text
         self.spans = find_spans(text)
         self.paras = paragraphs(text)
-        self.quoted = [(s.open_mark, (s.close_mark or s.end) + 1) for s in self.spans]
+        self.quoted = sorted((s.open_mark, (s.close_mark or s.end) + 1) for s in self.spans)
+        self._quoted_starts = [s for s, _ in self.quoted]
+        self.sentences = words.sentence_starts(text)
+        self._by_paragraph: dict[int, list] = {}
+        for span in self.spans:
+            self._by_paragraph.setdefault(span.paragraph, []).append(span)
         self.found = [f for f in found if not self._in_quote(f.start)]
-        self.speakers = [f for f in self.found if f.ref.kind in SPEAKERS]
+        self.speakers = sorted(
+            (f for f in self.found if f.ref.kind in SPEAKERS), key=lambda f: f.start
+        )
+        self._speaker_starts = [f.start for f in self.speakers]
         self.people: dict[Ref, Person] = {}
         self._profile_people()
 
     def _in_quote(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.quoted)
+        i = bisect_right(self._quoted_starts, pos) - 1
+        return i >= 0 and pos < self.quoted[i][1]
+
+    def in_paragraph(self, index: int):
+        return self._by_paragraph.get(index, [])
+
+    def between(self, lo: int, hi: int) -> list[Found]:
+        """Speaker mentions starting in [lo, hi), in order."""
+        starts = self._speaker_starts
+        return self.speakers[bisect_left(starts, lo) : bisect_left(starts, hi)]
+
+    def sentence_start(self, pos: int, floor: int = 0) -> int:
+        """Where the sentence holding `pos` starts, never before `floor`."""
+        return max(floor, self.sentences[bisect_right(self.sentences, pos) - 1])
 
     # --- what the article says about its people -------------------------------------------
 
@@ -87,11 +112,13 @@ class Article:
         # Pronouns outside quotations vote for the last person named before them in the
         # same paragraph: "Enver Solomon … says … "…," he says."
         persons = [f for f in self.speakers if f.ref.kind == EntityKind.PERSON]
+        person_starts = [f.start for f in persons]
         for m in re.finditer(r"\b(he|she)\b", self.text, re.I):
             if self._in_quote(m.start()):
                 continue
             para_start = self.text.rfind("\n\n", 0, m.start()) + 2
-            last = [f for f in persons if para_start <= f.start < m.start()]
+            i = bisect_left(person_starts, m.start()) - 1
+            last = [persons[i]] if i >= 0 and persons[i].start >= para_start else []
             if last and last[-1].ref in votes:
                 gender = "m" if m[1].lower() == "he" else "f"
                 votes[last[-1].ref][gender] += 1
@@ -102,9 +129,7 @@ class Article:
     # --- resolving a speaker phrase -------------------------------------------------------
 
     def mentions_in(self, start: int, end: int, kind: str) -> list[Found]:
-        return [
-            f for f in self.speakers if start <= f.start and f.end <= end and f.ref.kind == kind
-        ]
+        return [f for f in self.between(start, end) if f.end <= end and f.ref.kind == kind]
 
     def resolve(
         self, start: int, end: int, at: int, earlier: list[tuple[int, Ref]], subject_last=True
@@ -193,7 +218,7 @@ class Article:
                 # "the statement said": the organization that issued it, named just before.
                 window = self._sentence_start(at, back=3)
                 issuer = self.by_org_noun("organization", at)
-                named_at = [f.start for f in self.speakers if f.ref == issuer]
+                named_at = [f.start for f in self.between(window, at) if f.ref == issuer]
                 if issuer and named_at and named_at[-1] >= window:
                     return issuer, 0.6
         return None, 0.5
@@ -202,19 +227,19 @@ class Article:
         if pronoun == "they":
             return None  # a group of people as often as an organization: name no one
         if pronoun == "it":
-            for f in reversed(self.speakers):
-                if f.start < at and f.ref.kind == EntityKind.ORGANIZATION:
+            for f in reversed(self.between(at - REACH, at)):
+                if f.ref.kind == EntityKind.ORGANIZATION:
                     return f.ref
             return None
         gender = "f" if pronoun == "she" else "m"
         candidates: list[tuple[int, bool, Ref]] = []
-        for f in self.speakers:
-            if f.start >= at or f.ref.kind != EntityKind.PERSON:
+        for f in self.between(at - REACH, at):
+            if f.ref.kind != EntityKind.PERSON:
                 continue
             if self._object_position(f):
                 continue
             candidates.append((f.start, self._main_subject(f), f.ref))
-        candidates += [(pos, True, ref) for pos, ref in earlier if pos < at]
+        candidates += [(pos, True, ref) for pos, ref in earlier if at - REACH <= pos < at]
         candidates.sort(key=lambda c: c[0])
         fitting = [c for c in candidates if self._fits(c[2], gender)]
         if not fitting:
@@ -231,16 +256,16 @@ class Article:
         lead = re.match(r"\s*(he|she|it)\b", self.text[start:end], re.I)
         if lead:
             return self.pronoun(lead[1].lower(), start, earlier)
-        for f in self.speakers:
-            if start <= f.start < end and not self._object_position(f, floor=start):
+        for f in self.between(start, end):
+            if not self._object_position(f, floor=start):
                 return f.ref
         return None
 
     def latest_subject(self, at: int, gender: str | None) -> Ref | None:
         """The person last named as a sentence's subject in the two sentences before `at`."""
         window = self._sentence_start(at, back=2)
-        for f in reversed(self.speakers):
-            if not window <= f.start < at or f.ref.kind != EntityKind.PERSON:
+        for f in reversed(self.between(window, at)):
+            if f.ref.kind != EntityKind.PERSON:
                 continue
             fits = gender is None or self._fits(f.ref, gender)
             if fits and self._main_subject(f) and not self._object_position(f):
@@ -269,25 +294,20 @@ class Article:
         return False
 
     def _main_subject(self, f: Found) -> bool:
-        start = self._sentence_start(f.start)
-        for g in self.speakers:
+        for g in self.between(self._sentence_start(f.start), f.start):
             possessive = self.text[g.end : g.end + 2] in {"'s", "’s"}
-            if start <= g.start < f.start and g.ref.kind == EntityKind.PERSON and not possessive:
+            if g.ref.kind == EntityKind.PERSON and not possessive:
                 return False
         return True
 
     def _sentence_start(self, pos: int, back: int = 1) -> int:
-        start = words.sentence_end_before(self.text, pos)
-        for _ in range(back - 1):
-            if start == 0:
-                break
-            start = words.sentence_end_before(self.text, start - 1)
-        return start
+        i = bisect_right(self.sentences, pos) - 1
+        return self.sentences[max(0, i - (back - 1))]
 
     def by_role(self, role: str, at: int) -> Ref | None:
-        for f in reversed(self.speakers):
+        for f in reversed(self.between(at - REACH, at)):
             person = self.people.get(f.ref, Person())
-            if f.start < at and f.ref.kind == EntityKind.PERSON and role in person.roles:
+            if f.ref.kind == EntityKind.PERSON and role in person.roles:
                 return f.ref
         return None
 
@@ -295,9 +315,8 @@ class Article:
         heads = words.ORG_GENERIC.get(noun)
         orgs = [
             f
-            for f in self.speakers
-            if f.start < at
-            and f.ref.kind == EntityKind.ORGANIZATION
+            for f in self.between(at - REACH, at)
+            if f.ref.kind == EntityKind.ORGANIZATION
             and not self._object_position(f)  # "she told RFE/RL": RFE/RL heard it
         ]
         if heads:

@@ -9,6 +9,7 @@ same text and entities changes nothing. Unknown people, organizations and dated 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from django.db import DEFAULT_DB_ALIAS, transaction
@@ -17,7 +18,7 @@ from archive import anchoring
 from archive.importer.attribution import attribute
 from archive.importer.linking import EntityIndex, Found, link
 from archive.importer.relative_dates import find_dates
-from archive.importer.text import sentence_end_after, sentence_end_before
+from archive.importer.text import sentence_end_after, sentence_starts
 from archive.models import (
     Article,
     EntitySuggestion,
@@ -174,6 +175,7 @@ def _store_events(article, using, result) -> None:
             article=article, kind=SuggestedKind.EVENT
         )
     }
+    starts = sentence_starts(text)
     for phrase in find_dates(text, article.published_on):
         begins = phrase.begins
         if (
@@ -188,7 +190,7 @@ def _store_events(article, using, result) -> None:
             continue
         if suggestion is None:
             suggestion = EntitySuggestion(article=article, kind=SuggestedKind.EVENT, key=key)
-        start = sentence_end_before(text, phrase.start)
+        start = starts[bisect_right(starts, phrase.start) - 1]
         end = sentence_end_after(text, phrase.end)
         sentence = " ".join(text[start:end].split())
         suggestion.name = sentence if len(sentence) <= 300 else sentence[:299] + "…"

@@ -258,6 +258,15 @@ people someone somebody reports report statement others many some
 _STOP_BEFORE = re.compile(r"[.!?…](?:[\"”’)\]]*)\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\n")
 
 
+def sentence_starts(text: str) -> list[int]:
+    """Where every sentence of `text` starts, in order (0 first); paragraphs end sentences."""
+    starts = [0]
+    for m in _STOP_BEFORE.finditer(text):
+        if not _is_abbreviation(text, m.start()):
+            starts.append(m.end())
+    return starts
+
+
 def sentence_end_before(text: str, pos: int, floor: int = 0) -> int:
     """The offset where the sentence holding `pos` starts (after the last stop before it)."""
     best = floor
