@@ -486,3 +486,10 @@ def test_second_partial_quote_in_the_same_sentence_keeps_the_speaker():
         ("deeply concerned", "U.S. Embassy"),
         ("respect due process.", "U.S. Embassy"),
     ]
+
+
+def test_pronoun_subject_of_a_relative_clause():
+    text = (
+        'Vyacheslav Kalyuzhnyi set out the plan, a goal he described as "ambitious but achievable."'
+    )
+    assert speakers(text) == [("ambitious but achievable.", "Vyacheslav Kalyuzhnyi")]

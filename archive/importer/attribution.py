@@ -207,7 +207,10 @@ def _subject(art: Article, span: Span, earlier):
         ]
         if named:
             return named[0].ref, 0.6, "subject"
-        lead = re.match(r"\s*(he|she|they|it)\b", clause, re.I)
+        # "a goal he described as "…"": the clause's own pronoun subject.
+        lead = re.match(r"\s*(he|she|they|it)\b", clause, re.I) or re.search(
+            r"\b(he|she)\b", clause, re.I
+        )
         if lead:
             return art.pronoun(lead[1].lower(), clause_start, earlier), 0.6, "subject"
         if set(re.findall(r"[a-z]+", clause.lower())) & words.GENERIC_SPEAKERS:
