@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from archive.names import fold_word
+from archive.names import fold
 
 _WORD = re.compile(r"[^\W_]+")
 # Between two words of one name: a space, a hyphen, a slash (RFE/RL) or an apostrophe (the
@@ -30,13 +30,9 @@ class Token:
 
 
 def tokens(text: str) -> list[Token]:
-    from archive.names import _romanize
-
-    result = []
-    for m in _WORD.finditer(text):
-        key = " ".join(fold_word(w) for w in re.split(r"[^0-9a-z]+", _romanize(m[0])) if w)
-        result.append(Token(m[0], m.start(), m.end(), key))
-    return result
+    """The words of `text` with their offsets and folding keys (`archive.names.fold`, the
+    key search uses)."""
+    return [Token(m[0], m.start(), m.end(), fold(m[0])) for m in _WORD.finditer(text)]
 
 
 def joinable(text: str, left: Token, right: Token) -> bool:
