@@ -493,3 +493,8 @@ def test_pronoun_subject_of_a_relative_clause():
         'Vyacheslav Kalyuzhnyi set out the plan, a goal he described as "ambitious but achievable."'
     )
     assert speakers(text) == [("ambitious but achievable.", "Vyacheslav Kalyuzhnyi")]
+
+
+def test_dash_instead_of_comma_before_the_attribution():
+    text = "Vanessa Saenen spoke last. “We will not give up” — she said."
+    assert speakers(text) == [("We will not give up", "Vanessa Saenen")]

@@ -107,10 +107,12 @@ def _region_before(art: Article, span: Span) -> tuple[int, int]:
     return art.sentence_start(span.open_mark, floor), span.open_mark
 
 
-_INVERTED = re.compile(rf"^\s*,?\s*(?:\w+ly\s+)?{CUE}\s+(?!that\b|to\b)({CLAUSE}{{1,160}})", re.I)
-_ACCORDING_AFTER = re.compile(rf"^\s*,?\s*according to\s+({CLAUSE}{{1,120}})", re.I)
+_INVERTED = re.compile(
+    rf"^\s*[,—–]?\s*(?:\w+ly\s+)?{CUE}\s+(?!that\b|to\b)({CLAUSE}{{1,160}})", re.I
+)
+_ACCORDING_AFTER = re.compile(rf"^\s*[,—–]?\s*according to\s+({CLAUSE}{{1,120}})", re.I)
 _NORMAL = re.compile(
-    rf"^\s*,?\s*({CLAUSE}{{1,160}}?)\s+(?:also\s+|then\s+|later\s+|\w+ly\s+)?{CUE}", re.I
+    rf"^\s*[,—–]?\s*({CLAUSE}{{1,160}}?)\s+(?:also\s+|then\s+|later\s+|\w+ly\s+)?{CUE}", re.I
 )
 _CUE_ANYWHERE = re.compile(rf"\b{CUE}", re.I)
 _TRAILER = re.compile(r"^[^\"“”„«».!?]{0,140}?\s*[:,]?\s*(?:that\s+)?$")
@@ -139,7 +141,8 @@ _AS_SAID = re.compile(
 def _direct(art: Article, span: Span, earlier):
     text = art.text
     ends_clause = span.close_mark is not None and (
-        text[span.close_mark - 1] in ",?!…—-" or text[span.close_mark + 1 :].lstrip()[:1] == ","
+        text[span.close_mark - 1] in ",?!…—-"
+        or text[span.close_mark + 1 :].lstrip()[:1] in {",", "—", "–"}
     )
     if ends_clause:
         start, end = _region_after(art, span)
