@@ -244,8 +244,9 @@ class Article:
         fitting = [c for c in candidates if self._fits(c[2], gender)]
         if not fitting:
             return None
-        # Prefer the latest subject of a sentence, unless an object was named after it in
-        # the same sentence... the latest subject wins within the last three sentences.
+        # The latest sentence subject (or earlier speaker) of the last three sentences wins
+        # over people named later in those sentences as objects or in passing; failing
+        # one, the latest fitting person.
         window = self._sentence_start(at, back=3)
         subjects = [c for c in fitting if c[1] and c[0] >= window]
         return (subjects or fitting)[-1][2]
