@@ -129,3 +129,13 @@ def test_rejecting_keeps_a_suggestion_from_coming_back(seed, editor_client):
     org.refresh_from_db()
     assert org.status == "rejected"
     assert EntitySuggestion.objects.filter(kind="organization").count() == 1
+
+
+def test_suggestion_pages_render(seed, editor_client):
+    editor_client.post(UPLOAD, {"files": [article_file()]})
+    changelist = reverse("admin:archive_entitysuggestion_changelist")
+    page = editor_client.get(changelist)
+    assert page.status_code == 200 and "John Smith" in page.content.decode()
+    smith = EntitySuggestion.objects.get(name="John Smith")
+    change = editor_client.get(reverse("admin:archive_entitysuggestion_change", args=[smith.pk]))
+    assert change.status_code == 200
