@@ -79,3 +79,17 @@ def test_unknown_people_need_a_sign_that_a_person_is_meant(index):
 def test_headline_case_proposes_nothing(index):
     found = link("Report Accuses Government Of Harassing Opposition", index, propose=False)
     assert found == []
+
+
+def test_speaker_named_by_a_known_surname_alone(index):
+    from archive.importer.attribution import attribute
+
+    text = (
+        "Human Rights Watch was less generous. "
+        '"Progress on paper is not progress," the HRW\'s Saenen insisted. '
+        '"Reform is slow," said Kalyuzhnyi.'
+    )
+    result = attribute(text, link(text, index), index.by_surname)
+    assert [a.speaker.name for a in result] == ["Vanessa Saenen", "Vyacheslav Kalyuzhnyi"]
+    # Without the archive's surnames the article alone does not name them.
+    assert [a.speaker for a in attribute(text, link(text, index))][0].name != "Vanessa Saenen"

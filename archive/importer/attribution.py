@@ -55,9 +55,14 @@ class Attributed:
 CUE = words.CUE_RE
 
 
-def attribute(text: str, found: list[Found]) -> list[Attributed]:
-    """Every quotation in `text` that is speech, with its speaker or None."""
-    art = Article(text, found)
+def attribute(
+    text: str, found: list[Found], known_surnames: dict[str, Ref | None] | None = None
+) -> list[Attributed]:
+    """Every quotation in `text` that is speech, with its speaker or None.
+
+    `known_surnames` lets a speaker phrase name a known person by surname alone ("the
+    HRW's Saenen insisted") even where the article never gives the full name."""
+    art = Article(text, found, known_surnames or {})
     groups: dict[int, list[Span]] = {}
     for span in art.spans:
         groups.setdefault(span.group, []).append(span)

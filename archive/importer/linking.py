@@ -34,6 +34,8 @@ class EntityIndex:
     surnames: dict[int, str] = field(default_factory=dict)
     exact: set[tuple[str, int]] = field(default_factory=set)
     longest: int = 1
+    # A known person by surname alone, where only one known person has it (None: several).
+    by_surname: dict[str, Ref | None] = field(default_factory=dict)
 
     def add(self, ref: Ref, name: str, how: str) -> None:
         key = fold(name)
@@ -68,6 +70,8 @@ class EntityIndex:
                 family = entity.person.family_name or entity.name.split()[-1]
                 if len(entity.name.split()) > 1:
                     index.surnames[entity.pk] = fold(family)
+                    taken = fold(family) in index.by_surname
+                    index.by_surname[fold(family)] = None if taken else ref
         return index
 
 

@@ -16,6 +16,7 @@ from archive.importer import text as words
 from archive.importer.linking import Found, Ref
 from archive.importer.quotes import find_spans, paragraphs
 from archive.models import EntityKind
+from archive.names import fold
 
 SPEAKERS = (EntityKind.PERSON, EntityKind.ORGANIZATION)
 # How far back (in characters) a pronoun or a description looks for whom it means; it keeps
@@ -33,8 +34,9 @@ class Person:
 class Article:
     """One body text with its entity mentions, quotation spans and what is known of people."""
 
-    def __init__(self, text: str, found: list[Found]):
+    def __init__(self, text: str, found: list[Found], known_surnames=None):
         self.text = text
+        self.known_surnames = known_surnames or {}
         self.spans = find_spans(text)
         self.paras = paragraphs(text)
         self.quoted = sorted((s.open_mark, (s.close_mark or s.end) + 1) for s in self.spans)
@@ -163,6 +165,9 @@ class Article:
             ]
             if in_zone:
                 return in_zone[0].ref, 0.9
+            by_surname = self._known_surname(*zone)
+            if by_surname:
+                return by_surname, 0.7
         # "In a letter to Smith, Jones said", "Smith's lawyer said": not Smith.
         people = [
             f
@@ -171,11 +176,26 @@ class Article:
         ]
         if people:
             return people[0].ref, 0.9
+        by_surname = self._known_surname(start, end)
+        if by_surname:
+            return by_surname, 0.7
         if subject_last and zone != (start, end):
             ref, confidence = self._describe(*zone, at, earlier)
             if ref is not None:
                 return ref, confidence
         return self._describe(start, end, at, earlier)
+
+    def _known_surname(self, start: int, end: int) -> Ref | None:
+        """A capitalized word no mention covers that is one known person's surname."""
+        covered = [(f.start, f.end) for f in self.between(start, end)]
+        for m in re.finditer(r"\b[A-Z][\w'’-]+", self.text[start:end]):
+            at = start + m.start()
+            if any(a <= at < b for a, b in covered):
+                continue
+            ref = self.known_surnames.get(fold(m[0]))
+            if ref is not None:
+                return ref
+        return None
 
     def _describe(self, start: int, end: int, at: int, earlier) -> tuple[Ref | None, float]:
         """A speaker phrase without a person's name: a pronoun, a description, an

@@ -74,7 +74,7 @@ def suggest(
                     )
                     if item["part"] == part:
                         item["spans"].append([f.start, f.end])
-        attributed = attribute(article.body, found_by_part[TextPart.BODY])
+        attributed = attribute(article.body, found_by_part[TextPart.BODY], index.by_surname)
         kept = _store_quotes(article, attributed, using, result)
         for quote, speaker in kept:
             if speaker is not None and speaker.proposed:
