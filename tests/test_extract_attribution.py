@@ -498,3 +498,11 @@ def test_pronoun_subject_of_a_relative_clause():
 def test_dash_instead_of_comma_before_the_attribution():
     text = "Vanessa Saenen spoke last. “We will not give up” — she said."
     assert speakers(text) == [("We will not give up", "Vanessa Saenen")]
+
+
+def test_a_speaker_who_gave_only_a_first_name():
+    text = (
+        '"I read that the vaccine is dangerous," said a mother in Lviv who gave her name '
+        "only as Oksana."
+    )
+    assert speakers(text) == [("I read that the vaccine is dangerous", "Oksana")]

@@ -159,6 +159,8 @@ ORG_NOUNS = {
     "watchdog",
 }
 # "his wife, Gulnora," / "Petrova's husband Andrei": a relative named by a given name only.
+# "who gave her name only as Oksana", "identified only as Marat"
+GIVEN_AS = re.compile(r"\b(?:name|named|identified|known)\s+(?:only\s+)?as\s+$")
 KIN = re.compile(
     r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z]\w+'s)\s+(?:wife|husband|son|daughter|mother|father|brother|"
     r"sister|widow|widower|neighbou?r|friend|colleague|cousin|lawyer)\s*,?\s*$"
@@ -330,6 +332,7 @@ def _classify(
         people.pop(0)
     if len(people) == 1 and (
         KIN.search(text[max(0, people[0].start - 40) : people[0].start])
+        or GIVEN_AS.search(text[max(0, people[0].start - 40) : people[0].start])
         or re.match(r",\s*\d{1,3},", text[people[0].end : people[0].end + 8])
     ):
         t = people[0]
