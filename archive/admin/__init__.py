@@ -9,3 +9,4 @@
 """
 
 from archive.admin import articles, entities, quotes, tags  # noqa: F401 (registers the admins)
+from archive.importer import admin as importer_admin  # noqa: F401 (upload form, proposals)

@@ -21,16 +21,19 @@ from archive.models.entities import (
     Place,
 )
 from archive.models.redirects import EntityRedirect
+from archive.models.suggestions import ArticleImport, EntitySuggestion, SuggestedKind
 
 __all__ = [
     "Alias",
     "Article",
     "ArticleContributor",
+    "ArticleImport",
     "ArticleStatus",
     "Entity",
     "EntityKind",
     "EntityRedirect",
     "EntitySource",
+    "EntitySuggestion",
     "Event",
     "EventParticipant",
     "Identifier",
@@ -42,6 +45,7 @@ __all__ = [
     "Quote",
     "QuoteMode",
     "ReviewStatus",
+    "SuggestedKind",
     "TaggedQuote",
     "TextPart",
 ]
