@@ -12,6 +12,7 @@ Members must be marked "staff" to log in to the admin.
 
 from __future__ import annotations
 
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Q
 from django.db.models.signals import post_migrate
 
@@ -37,26 +38,27 @@ def can_edit_annotation_text(user) -> bool:
     return user.has_perm("archive.add_quote")
 
 
-def sync_groups(apps=None) -> None:
-    """Create or update both groups (idempotent). `apps` is a migration's app registry."""
+def sync_groups(apps=None, using: str = DEFAULT_DB_ALIAS) -> None:
+    """Create or update both groups (idempotent) in database `using`. `apps` is a
+    migration's app registry."""
     if apps is None:
         from django.apps import apps
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    in_apps = Permission.objects.filter(content_type__app_label__in=EDITOR_APPS)
-    editors, _ = Group.objects.get_or_create(name=EDITORS)
+    in_apps = Permission.objects.using(using).filter(content_type__app_label__in=EDITOR_APPS)
+    editors, _ = Group.objects.using(using).get_or_create(name=EDITORS)
     editors.permissions.add(*in_apps)
     reviewer_rules = Q(codename__startswith="view_")
     for app_label, codename in REVIEWER_PERMISSIONS:
         reviewer_rules |= Q(content_type__app_label=app_label, codename=codename)
-    reviewers, _ = Group.objects.get_or_create(name=REVIEWERS)
+    reviewers, _ = Group.objects.using(using).get_or_create(name=REVIEWERS)
     reviewers.permissions.add(*in_apps.filter(reviewer_rules))
 
 
-def _after_migrate(sender, app_config, using="default", apps=None, **kwargs):
+def _after_migrate(sender, app_config, using=DEFAULT_DB_ALIAS, apps=None, **kwargs):
     # post_migrate fires once per app; the archive's turn comes after its permissions exist.
     if app_config.label == "archive":
-        sync_groups(apps)
+        sync_groups(apps, using=using)
 
 
 def connect() -> None:

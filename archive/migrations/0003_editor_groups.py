@@ -9,13 +9,17 @@ from archive.permissions import EDITORS, REVIEWERS, sync_groups
 
 def create_groups(apps, schema_editor):
     # Permissions are normally created after all migrations ran; the groups need them now.
+    using = schema_editor.connection.alias
     for label in ("archive", "taggit"):
-        create_permissions(global_apps.get_app_config(label), verbosity=0, apps=apps)
-    sync_groups(apps)
+        create_permissions(global_apps.get_app_config(label), verbosity=0, apps=apps, using=using)
+    sync_groups(apps, using=using)
 
 
 def delete_groups(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name__in=[EDITORS, REVIEWERS]).delete()
+    using = schema_editor.connection.alias
+    apps.get_model("auth", "Group").objects.using(using).filter(
+        name__in=[EDITORS, REVIEWERS]
+    ).delete()
 
 
 class Migration(migrations.Migration):
