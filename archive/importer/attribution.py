@@ -33,7 +33,10 @@ from archive.importer.speakers import Article
 NOT_SPEECH_BEFORE = re.compile(
     r"(?:so-called|titled|entitled|headlined|named|nicknamed|dubbed|known as|the term|"
     r"the word|the words|the phrase|the slogan|labell?ed|branded|book|film|report|song|"
-    r"program|programme|show|article|newspaper|magazine|campaign)\s*$",
+    r"program|programme|show|article|newspaper|magazine|campaign|"
+    # Written words carried, not spoken: placards reading "…", a banner saying "…".
+    r"(?:placards?|banners?|signs?|posters?|slogans?|t-shirts?|graffiti|leaflets?)"
+    r"\s+(?:reading|that read|which read|saying|with the words|bearing))\s*[:,]?\s*$",
     re.I,
 )
 CLAUSE = r"[^\"“”„«»]"
@@ -85,11 +88,20 @@ def attribute(
     _pull_quotes(art, groups, results)
     _neighbours(art, groups, results)
     out = []
+    rejected_end = None
     for gid in sorted(groups):
         speaker, confidence, how = results.get(gid, (None, 0.4, "none"))
         spans = groups[gid]
-        if not _is_speech(art, spans, how):
+        joined = rejected_end is not None and re.fullmatch(
+            r"\s*(?:,|,?\s*and|,?\s*or)\s*", text[rejected_end : spans[0].open_mark]
+        )
+        # `placards reading "Free Duvanov" and "Journalism is not a crime"`: a quotation
+        # listed with one that is not speech is not speech either.
+        if joined or not _is_speech(art, spans, how):
+            last = spans[-1]
+            rejected_end = last.close_mark + 1 if last.close_mark is not None else None
             continue
+        rejected_end = None
         out.extend(Attributed(s, speaker, confidence, how) for s in spans)
     return _with_interview_answers(text, found, known_surnames or {}, out)
 

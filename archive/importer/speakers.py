@@ -287,10 +287,12 @@ class Article:
             return None
         gender = "f" if pronoun == "she" else "m"
         candidates: list[tuple[int, bool, Ref]] = []
+        objects: list[Ref] = []
         for f in self.between(at - REACH, at):
             if f.ref.kind != EntityKind.PERSON:
                 continue
             if self._object_position(f):
+                objects.append(f.ref)
                 continue
             candidates.append((f.start, self._main_subject(f), f.ref))
         candidates += [(pos, True, ref) for pos, ref in earlier if at - REACH <= pos < at]
@@ -306,7 +308,12 @@ class Article:
             or (c[2] is not None and self._fits(c[2], gender))
         ]
         if not fitting:
-            return None
+            # "Duvanov met Saenen … "…," she said": the only fitting person, though named as
+            # an object, where the article shows her gender.
+            return next(
+                (r for r in reversed(objects) if self.people.get(r, Person()).gender == gender),
+                None,
+            )
         # The latest sentence subject (or earlier speaker) of the last three sentences wins
         # over people named later in those sentences as objects or in passing; failing
         # one, the latest fitting person. A subject the article leaves unnamed ("A
