@@ -171,3 +171,26 @@ def test_attribute_keeps_reading_order_with_interview_answers():
     starts = [a.span.start for a in result]
     assert starts == sorted(starts)
     assert {a.how for a in result} == {"interview", "cue-before"}
+
+
+def test_question_and_answer_labels_give_the_answers_to_the_interviewee():
+    text = (
+        "Rights activist Yevgeny Zhovtis has defended dozens of journalists. He was "
+        "interviewed by Anna Berg.\n\n"
+        "Q: Will the new media law change anything?\n\n"
+        "A: It will make every editor more careful, which is what it is for.\n\n"
+        "Q: Will you challenge it?\n\n"
+        "A: In the Constitutional Council, yes."
+    )
+    assert speakers(text) == [
+        ("It will make every editor more careful, which is what it is for.", "Yevgeny Zhovtis"),
+        ("In the Constitutional Council, yes.", "Yevgeny Zhovtis"),
+    ]
+
+
+def test_an_indefinite_description_followed_by_a_name_is_that_person():
+    text = (
+        "Sergei Duvanov was sentenced on Monday.\n\n"
+        'An official at the ministry, Marat Iskakov, said: "The court decided."'
+    )
+    assert speakers(text) == [("The court decided.", "Marat Iskakov")]

@@ -52,10 +52,16 @@ def answers(
         return []
     known_surnames = known_surnames or {}
     people_by_word = _people_by_word(found)
+    interviewee = _interviewee(text, found, labelled[0][1], interviewers or set())
     result = []
     for index, p_start, p_end, m in labelled:
         label_end = p_start + m.end(1)
-        speaker = _label_person(text, found, p_start, label_end, people_by_word, known_surnames)
+        if m[1] in {"A", "Answer"}:
+            # "Q: … / A: …": the answers are the interviewee's, the person the introduction
+            # names first (who is not the interviewer).
+            speaker = interviewee
+        else:
+            speaker = _label_person(text, found, p_start, label_end, people_by_word, known_surnames)
         if speaker is None or speaker in (interviewers or set()):
             continue  # a question ("RFE/RL:", "Q:") or a label that names no one
         start = p_start + m.start(2)
@@ -66,6 +72,15 @@ def answers(
             continue  # a quoted answer: the quotation finder has it already
         result.append(Answer(start, end, index, speaker, m[1]))
     return result
+
+
+def _interviewee(text, found, transcript_start, interviewers) -> Ref | None:
+    for f in found:
+        if f.start >= transcript_start:
+            break
+        if f.ref.kind == EntityKind.PERSON and f.ref not in interviewers:
+            return f.ref
+    return None
 
 
 def _people_by_word(found: list[Found]) -> dict[str, Ref]:

@@ -197,8 +197,14 @@ class Article:
             by_surname = self._known_surname(*zone)
             if by_surname:
                 return by_surname, 0.7
-            if _UNNAMED.match(self.text, zone[0], zone[1]):
-                # "As police led Duvanov away, one protester shouted": nobody named.
+            named_after = [
+                f
+                for f in self.mentions_in(zone[0], end, EntityKind.PERSON)
+                if not self._object_position(f, floor=zone[0])
+            ]
+            if _UNNAMED.match(self.text, zone[0], zone[1]) and not named_after:
+                # "As police led Duvanov away, one protester shouted": nobody named; but
+                # "an official at the ministry, Marat Iskakov, said" names him.
                 return None, 0.5
         # "In a letter to Smith, Jones said", "Smith's lawyer said": not Smith.
         people = [
