@@ -53,6 +53,14 @@ _BEFORE_PLACE = re.compile(
 # Adjectives of nationality and language end so: "in Chinese", "from European".
 _ADJECTIVE = re.compile(r"(?:ese|ian|ean|ish|ic|style)$", re.I)
 _MONTHS_DAYS = words.NOT_NAME
+# Languages and adjectives that follow "in" without the endings above: "in Kazakh", "in
+# Soviet times".
+_NOT_PLACES_WORDS = """
+Kazakh Uzbek Tajik Kyrgyz Turkmen Azeri Tatar Farsi Dari Pashto Urdu Hindi Dutch French
+Greek Latin Hebrew Czech Thai Swahili Arabic Soviet Western Eastern Northern Southern Communist
+Islamic Muslim Christian Catholic Orthodox Parliament Congress Court Government Internet
+"""
+NOT_PLACES = {fold(w) for w in _NOT_PLACES_WORDS.split()}
 
 
 def place_proposals(text: str, toks: list[Token], covered: list[bool]) -> list[Found]:
@@ -123,6 +131,7 @@ def _after_preposition(text, toks, i, covered) -> int:
             or lowered in words.ROLE_NOUNS
             or lowered in words.ORG_WORDS
             or _ADJECTIVE.search(t.text)
+            or t.key in NOT_PLACES
             or t.all_caps
             or not t.text.isalpha()
         ):
