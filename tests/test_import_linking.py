@@ -114,6 +114,15 @@ def test_unknown_places_from_dateline_country_names_and_prepositions():
     assert not surfaces & {"March", "Chinese", "English", "Russian", "Kazakh", "Monday"}
 
 
+def test_a_surname_after_from_is_the_person_not_a_place():
+    text = (
+        "Mukhtar Ablyazov, a banker, founded the movement. Supporters read a letter from "
+        "Ablyazov in Zhanaozen."
+    )
+    found = [(text[f.start : f.end], f.ref.kind) for f in link(text, EntityIndex())]
+    assert found[-2:] == [("Ablyazov", "person"), ("Zhanaozen", "place")]
+
+
 def test_place_proposals_are_stored_and_accepted_as_places(article):
     from archive.importer.accepting import accept
     from archive.importer.storing import suggest

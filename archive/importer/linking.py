@@ -108,7 +108,7 @@ def link(text: str, index: EntityIndex, propose: bool = True) -> list[Found]:
     # Pass 2: unknown people and organizations.
     if propose:
         found.extend(proposals(text, toks, covered, found))
-        found.extend(place_proposals(text, toks, covered))
+        found.extend(place_proposals(text, toks, covered, found, index.by_surname))
 
     # Pass 3: surnames after a full mention; initials defined in brackets.
     later = _local_forms(text, found, index)

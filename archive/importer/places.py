@@ -63,8 +63,15 @@ Islamic Muslim Christian Catholic Orthodox Parliament Congress Court Government 
 NOT_PLACES = {fold(w) for w in _NOT_PLACES_WORDS.split()}
 
 
-def place_proposals(text: str, toks: list[Token], covered: list[bool]) -> list[Found]:
-    """Unknown places and the dateline's agency; marks the words they take as covered."""
+def place_proposals(
+    text: str, toks: list[Token], covered: list[bool], found: list[Found], surnames=()
+) -> list[Found]:
+    """Unknown places and the dateline's agency; marks the words they take as covered.
+
+    A word of a person's name found in the article, or a known person's surname, is never a
+    place: "a letter from Ablyazov" after "Mukhtar Ablyazov"."""
+    people = {fold(w) for f in found if f.ref.kind == EntityKind.PERSON for w in f.ref.name.split()}
+    people |= set(surnames)
     result: list[Found] = []
     result += _dateline(text, toks, covered)
     i = 0
@@ -78,7 +85,7 @@ def place_proposals(text: str, toks: list[Token], covered: list[bool]) -> list[F
             i += n
             continue
         n = _after_preposition(text, toks, i, covered)
-        if n:
+        if n and not any(t.key in people for t in toks[i : i + n]):
             _take(result, text, toks, covered, i, n, EntityKind.PLACE)
             i += n
             continue
