@@ -73,7 +73,8 @@ def test_unknown_people_need_a_sign_that_a_person_is_meant(index):
     assert ("Amirzhan Kosanov", "person") in people
     assert ("Dossym Satpayev", "person") in people
     assert ("Kassym-Jomart Tokayev", "person") in people
-    assert all(surface != "Central Asia" for surface, _ in people)
+    # Not a person; since places are proposed too, a place.
+    assert [kind for surface, kind in people if surface == "Central Asia"] == ["place"]
 
 
 def test_headline_case_proposes_nothing(index):
@@ -93,3 +94,46 @@ def test_speaker_named_by_a_known_surname_alone(index):
     assert [a.speaker.name for a in result] == ["Vanessa Saenen", "Vyacheslav Kalyuzhnyi"]
     # Without the archive's surnames the article alone does not name them.
     assert [a.speaker for a in attribute(text, link(text, index))][0].name != "Vanessa Saenen"
+
+
+def test_unknown_places_from_dateline_country_names_and_prepositions():
+    index = EntityIndex()
+    text = (
+        "OSKEMEN, Kazakhstan (AP) -- Workers in Ridder walked out on Monday, a strike that "
+        "spread from Zyryanovsk to the Chinese border. Talks in March failed, the union said "
+        "in English, in Russian and in Kazakh."
+    )
+    found = {(text[f.start : f.end], f.ref.kind, f.ref.name) for f in link(text, index)}
+    assert ("OSKEMEN", "place", "Oskemen") in found
+    assert ("AP", "organization", "AP") in found
+    assert ("Kazakhstan", "place", "Kazakhstan") in found
+    assert ("Ridder", "place", "Ridder") in found
+    assert ("Zyryanovsk", "place", "Zyryanovsk") in found
+    surfaces = {surface for surface, _, _ in found}
+    # A month, a nationality adjective and languages after "in" are not places.
+    assert not surfaces & {"March", "Chinese", "English", "Russian", "Kazakh", "Monday"}
+
+
+def test_a_surname_after_from_is_the_person_not_a_place():
+    text = (
+        "Mukhtar Ablyazov, a banker, founded the movement. Supporters read a letter from "
+        "Ablyazov in Zhanaozen."
+    )
+    found = [(text[f.start : f.end], f.ref.kind) for f in link(text, EntityIndex())]
+    assert found[-2:] == [("Ablyazov", "person"), ("Zhanaozen", "place")]
+
+
+def test_place_proposals_are_stored_and_accepted_as_places(article):
+    from archive.importer.accepting import accept
+    from archive.importer.storing import suggest
+    from archive.models import EntitySuggestion, Mention, Place
+
+    article.body = "Workers in Ridder walked out on Monday."
+    article.save()
+    result = suggest(article)
+    assert result.places == 1
+    suggestion = EntitySuggestion.objects.get(article=article, kind="place")
+    assert suggestion.name == "Ridder"
+    place = accept(suggestion)
+    assert isinstance(place, Place) and place.name == "Ridder"
+    assert Mention.objects.filter(article=article, entity=place).count() == 1

@@ -13,6 +13,7 @@ from archive.models import (
     Mention,
     Organization,
     Person,
+    Place,
     ReviewStatus,
     SuggestedKind,
 )
@@ -20,6 +21,7 @@ from archive.models import (
 MODELS = {
     SuggestedKind.PERSON: Person,
     SuggestedKind.ORGANIZATION: Organization,
+    SuggestedKind.PLACE: Place,
     SuggestedKind.EVENT: Event,
 }
 

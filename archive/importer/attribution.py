@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from archive.importer import interviews
 from archive.importer import text as words
 from archive.importer.linking import Found, Ref
 from archive.importer.quotes import Span
@@ -32,7 +33,10 @@ from archive.importer.speakers import Article
 NOT_SPEECH_BEFORE = re.compile(
     r"(?:so-called|titled|entitled|headlined|named|nicknamed|dubbed|known as|the term|"
     r"the word|the words|the phrase|the slogan|labell?ed|branded|book|film|report|song|"
-    r"program|programme|show|article|newspaper|magazine|campaign)\s*$",
+    r"program|programme|show|article|newspaper|magazine|campaign|"
+    # Written words carried, not spoken: placards reading "…", a banner saying "…".
+    r"(?:placards?|banners?|signs?|posters?|slogans?|t-shirts?|graffiti|leaflets?)"
+    r"\s+(?:reading|that read|which read|saying|with the words|bearing))\s*[:,]?\s*$",
     re.I,
 )
 CLAUSE = r"[^\"“”„«»]"
@@ -49,7 +53,7 @@ class Attributed:
     span: Span
     speaker: Ref | None
     confidence: float
-    how: str  # cue-after, cue-before, subject, pull-quote, paragraph, none
+    how: str  # cue-after, cue-before, subject, pull-quote, paragraph, interview, none
 
 
 CUE = words.CUE_RE
@@ -84,13 +88,41 @@ def attribute(
     _pull_quotes(art, groups, results)
     _neighbours(art, groups, results)
     out = []
+    rejected_end = None
     for gid in sorted(groups):
         speaker, confidence, how = results.get(gid, (None, 0.4, "none"))
         spans = groups[gid]
-        if not _is_speech(art, spans, how):
+        joined = rejected_end is not None and re.fullmatch(
+            r"\s*(?:,|,?\s*and|,?\s*or)\s*", text[rejected_end : spans[0].open_mark]
+        )
+        # `placards reading "Free Duvanov" and "Journalism is not a crime"`: a quotation
+        # listed with one that is not speech is not speech either.
+        if joined or not _is_speech(art, spans, how):
+            last = spans[-1]
+            rejected_end = last.close_mark + 1 if last.close_mark is not None else None
             continue
+        rejected_end = None
         out.extend(Attributed(s, speaker, confidence, how) for s in spans)
-    return out
+    return _with_interview_answers(text, found, known_surnames or {}, out)
+
+
+def _with_interview_answers(text, found, known_surnames, out: list[Attributed]):
+    """Add the answers of an interview transcript; quotation marks inside an answer quote
+    within it and are part of the answer, not quotations of their own."""
+    given = interviews.answers(
+        text, found, known_surnames, interviews.interviewer_refs(text, found)
+    )
+    if not given:
+        return out
+    inside = [(a.start, a.end) for a in given]
+    kept = [a for a in out if not any(lo <= a.span.start < hi for lo, hi in inside)]
+    kept += [
+        Attributed(
+            Span(a.start, a.end, a.start, None, a.paragraph, -1), a.speaker, 0.8, "interview"
+        )
+        for a in given
+    ]
+    return sorted(kept, key=lambda a: a.span.start)
 
 
 def _region_after(art: Article, span: Span) -> tuple[int, int]:
@@ -161,7 +193,10 @@ def _direct(art: Article, span: Span, earlier):
                 )
                 return ref, conf, how
         m = _NORMAL.match(after)
-        if m and len(m[1].split()) <= 12:
+        # `said … a "revolution," and warned that …`: a second verb of the same subject,
+        # who stands before the quotation.
+        continuing = m and m[1].strip().lower() in {"and", "but", "or", "and then", "then"}
+        if m and len(m[1].split()) <= 12 and not continuing:
             ref, conf = art.resolve(start + m.start(1), start + m.end(1), start, earlier)
             return ref, conf, "cue-after"
     start, end = _region_before(art, span)
@@ -386,6 +421,9 @@ def _is_speech(art: Article, spans: list[Span], how: str) -> bool:
         return False  # a title
     if how == "subject":
         return True
+    last_word = re.findall(r"[A-Za-z]+", before)[-1:]
+    if last_word and last_word[0].lower() in OBJECT_OF and not ACCUSING.search(before):
+        return False  # convicted of "insulting the president": a charge's words, not speech
     # Nobody is said to say it: a quotation of five words or more (a law's words, an
     # unattributed remark) is still a quotation; shorter ones are scare quotes.
     return n_words >= 5

@@ -18,7 +18,7 @@ by overlap (each judged against its most-overlapping suggestion): right when the
 resolves by name, alias or folded key to the suggested entity, or has the same folded name as
 the suggested (possibly proposed) speaker; a gold speaker of null is right when none is
 suggested. Entity links are scored per entity: a suggested entity (a linked mention's
-entity, or a proposed person or organization) is right when some gold entity's name or
+entity, or a proposed person, organization or place) is right when some gold entity's name or
 variant resolves to it or folds to its name.
 """
 
@@ -204,7 +204,7 @@ def _score_entities(article, gold, resolver: Resolver, counts: Counts, using: st
     )
     proposed = list(
         EntitySuggestion.objects.using(using)
-        .filter(article=article, kind__in=["person", "organization"])
+        .filter(article=article, kind__in=["person", "organization", "place"])
         .values_list("name", flat=True)
     )
     suggested = [(pk, None) for pk in linked] + [(None, name) for name in proposed]

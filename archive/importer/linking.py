@@ -18,6 +18,7 @@ from django.db import DEFAULT_DB_ALIAS
 
 from archive.importer import text as words
 from archive.importer.found import Found, Ref
+from archive.importer.places import place_proposals
 from archive.importer.proposals import proposals
 from archive.importer.text import Token
 from archive.models import Entity, EntityKind
@@ -107,6 +108,7 @@ def link(text: str, index: EntityIndex, propose: bool = True) -> list[Found]:
     # Pass 2: unknown people and organizations.
     if propose:
         found.extend(proposals(text, toks, covered, found))
+        found.extend(place_proposals(text, toks, covered, found, index.by_surname))
 
     # Pass 3: surnames after a full mention; initials defined in brackets.
     later = _local_forms(text, found, index)

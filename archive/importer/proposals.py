@@ -210,9 +210,19 @@ def proposals(text: str, toks: list[Token], covered: list[bool], found: list[Fou
             if toks[j].capitalized:
                 j += 1
             elif (
+                toks[j].text == "s"
+                and _role_word(toks[j - 1].text)
+                and j + 1 < len(toks)
+                and toks[j + 1].text.lower() in words.ORG_WORDS
+                and free(j + 1)
+                and words.joinable(text, toks[j], toks[j + 1])
+            ):
+                j += 2  # "the Prosecutor-General's Office", "the President's Office"
+            elif (
                 toks[j].text in CONNECTORS
                 and j + 1 < len(toks)
                 and toks[j + 1].capitalized
+                and toks[j + 1].text.lower() not in MONTHS_AND_DAYS  # "Court on Friday"
                 and free(j + 1)
                 and words.joinable(text, toks[j], toks[j + 1])
             ):
@@ -301,8 +311,16 @@ def _classify(
         before = re.search(
             r"\b([a-z]+),? $", text[max(0, trimmed[0].start - 20) : trimmed[0].start]
         )
+        # "the ministry's press office, Marat Iskakov, said": a comma after the noun sets
+        # off an apposition, a person where the clause speaks of a spokesman or a head.
+        clause = re.split(r"[.;:!?\"“”]", text[max(0, trimmed[0].start - 100) : trimmed[0].start])
+        apposed = (
+            before
+            and before[0].startswith(before[1] + ",")
+            and any(_role_word(w) for w in re.findall(r"[A-Za-z]+", clause[-1]))
+        )
         named = (after and after[1] in ORG_NOUNS) or (
-            before and before[1] in ORG_NOUNS and len(trimmed) <= 3
+            before and before[1] in ORG_NOUNS and len(trimmed) <= 3 and not apposed
         )
         if named and not any(t.text.lower() in words.NOT_NAME for t in trimmed):
             return trimmed[0].start, trimmed[-1].end, EntityKind.ORGANIZATION, name

@@ -22,6 +22,35 @@ SPEAKERS = (EntityKind.PERSON, EntityKind.ORGANIZATION)
 # How far back (in characters) a pronoun or a description looks for whom it means; it keeps
 # the work per quotation constant however long the article.
 REACH = 6000
+# A sentence opening with a described person: "His wife", "Nazarov's lawyer", "A colleague
+# of his", "One protester", "The editor".
+_DESCRIBED = re.compile(
+    r"(A|An|One|Another|The|His|Her|[A-Z][\w'’-]+['’]s)\s+((?:[a-z-]+\s+){0,2}?)([a-z]+)\b"
+)
+# A subject the article does not name: "one protester", "a woman in the crowd", "another
+# witness".
+_UNNAMED = re.compile(
+    r"\s*(?:a|an|one|another|some)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:protester|demonstrator|man|woman|witness|resident|voter|observer|diplomat|official|"
+    r"judge|colleague|neighbou?r|supporter|opponent|member|participant|student|worker|"
+    r"passer-by|bystander|doctor|officer|soldier|source|analyst|journalist|activist)s?\b",
+    re.I,
+)
+INSTITUTION_NOUNS = {
+    "government",
+    "ministry",
+    "party",
+    "court",
+    "police",
+    "army",
+    "office",
+    "embassy",
+    "commission",
+    "committee",
+    "council",
+    "parliament",
+    "prosecutor's office",
+}
 DOCUMENTS = {"statement", "communique", "declaration", "letter", "release", "report", "document"}
 
 
@@ -168,6 +197,15 @@ class Article:
             by_surname = self._known_surname(*zone)
             if by_surname:
                 return by_surname, 0.7
+            named_after = [
+                f
+                for f in self.mentions_in(zone[0], end, EntityKind.PERSON)
+                if not self._object_position(f, floor=zone[0])
+            ]
+            if _UNNAMED.match(self.text, zone[0], zone[1]) and not named_after:
+                # "As police led Duvanov away, one protester shouted": nobody named; but
+                # "an official at the ministry, Marat Iskakov, said" names him.
+                return None, 0.5
         # "In a letter to Smith, Jones said", "Smith's lawyer said": not Smith.
         people = [
             f
@@ -220,6 +258,8 @@ class Article:
             who = self.by_role(roles[-1], at)
             if who:
                 return who, 0.7
+        if roles and definite and set(head) & words.UNNAMED_ROLES:
+            return None, 0.5  # "the judge said" with no judge named: nobody named
         if definite and head[0] == "the" and (roles or any("year" in w for w in head)):
             # "the official said", "the 52-year-old said": the person just spoken of.
             gender = "f" if set(head) & words.FEMALE_WORDS else None
@@ -253,23 +293,65 @@ class Article:
             return None
         gender = "f" if pronoun == "she" else "m"
         candidates: list[tuple[int, bool, Ref]] = []
+        objects: list[Ref] = []
         for f in self.between(at - REACH, at):
             if f.ref.kind != EntityKind.PERSON:
                 continue
             if self._object_position(f):
+                objects.append(f.ref)
                 continue
             candidates.append((f.start, self._main_subject(f), f.ref))
         candidates += [(pos, True, ref) for pos, ref in earlier if at - REACH <= pos < at]
+        window = self._sentence_start(at, back=3)
+        described = self._described_subjects(window, at)
+        candidates += [(pos, True, ref) for pos, ref, _ in described]
         candidates.sort(key=lambda c: c[0])
-        fitting = [c for c in candidates if self._fits(c[2], gender)]
+        unnamed_gender = {pos: g for pos, _, g in described}
+        fitting = [
+            c
+            for c in candidates
+            if (c[2] is None and unnamed_gender.get(c[0]) in (None, gender))
+            or (c[2] is not None and self._fits(c[2], gender))
+        ]
         if not fitting:
-            return None
+            # "Duvanov met Saenen … "…," she said": the only fitting person, though named as
+            # an object, where the article shows her gender.
+            return next(
+                (r for r in reversed(objects) if self.people.get(r, Person()).gender == gender),
+                None,
+            )
         # The latest sentence subject (or earlier speaker) of the last three sentences wins
         # over people named later in those sentences as objects or in passing; failing
-        # one, the latest fitting person.
-        window = self._sentence_start(at, back=3)
+        # one, the latest fitting person. A subject the article leaves unnamed ("A
+        # colleague, who asked not to be named, said …") wins too, and names no one.
         subjects = [c for c in fitting if c[1] and c[0] >= window]
-        return (subjects or fitting)[-1][2]
+        return (subjects or [c for c in fitting if c[2] is not None] or [(0, 0, None)])[-1][2]
+
+    def _described_subjects(self, lo: int, hi: int) -> list[tuple[int, Ref | None, str | None]]:
+        """Sentences in [lo, hi) whose subject is a person described, not named: "Nazarov's
+        wife said …" (the person the article gave that role), "A colleague … said …" (nobody
+        named: None). Each with where it stands and the gender its words show."""
+        result = []
+        for start in self.sentences[
+            bisect_left(self.sentences, lo) : bisect_left(self.sentences, hi)
+        ]:
+            if self._in_quote(start):
+                continue
+            m = _DESCRIBED.match(self.text, start, min(hi, start + 120))
+            if not m or m[3].lower() not in words.ROLE_NOUNS | {"man", "woman"}:
+                continue
+            if re.match(r"\s*,\s*(?:[A-Z][\w'’-]+\s*)+,", self.text[m.end() : m.end() + 60]):
+                continue  # "A spokesman, Marat Iskakov, said": the name is the subject
+            described = {w.lower() for w in m[0].split()}
+            gender = "f" if described & words.FEMALE_WORDS | {"woman"} & described else None
+            gender = gender or ("m" if described & words.MALE_WORDS else None)
+            if m[1].lower() in {"a", "an", "one", "another"}:
+                result.append((start, None, gender))
+            else:
+                who = self.by_role(m[3].lower(), start)
+                if who is not None:
+                    result.append((start, who, gender))
+        return result
 
     def sentence_subject(self, start: int, end: int, earlier) -> Ref | None:
         """Who a narrative sentence is about: its leading pronoun, or the first person or
@@ -345,6 +427,9 @@ class Article:
                 named = f.ref.name.lower().split() + self.text[f.end : f.end + 20].split()[:1]
                 if any(h in named for h in heads):
                     return f.ref
-            if noun in {"government", "ministry", "party", "court", "police", "army"}:
+            # State institutions carry their noun in their names: "the prosecutor's office
+            # said" with no office named before is not the party named earlier. A company
+            # or a group may be called anything ("KazMunayGas … the company said").
+            if noun in INSTITUTION_NOUNS:
                 return None
         return orgs[-1].ref if orgs else None

@@ -38,13 +38,15 @@ class Suggested:
     mentions: int = 0
     people: int = 0
     organizations: int = 0
+    places: int = 0
     events: int = 0
     speakers: dict = field(default_factory=dict)
 
     def summary(self) -> str:
         return (
             f"{self.quotes} quotes, {self.mentions} mentions, {self.people} new people, "
-            f"{self.organizations} new organizations, {self.events} dated events suggested"
+            f"{self.organizations} new organizations, {self.places} new places, "
+            f"{self.events} dated events suggested"
         )
 
 
@@ -143,7 +145,8 @@ def _store_proposals(article, proposals, using, result) -> None:
     existing = {
         (s.kind, s.key): s
         for s in EntitySuggestion.objects.using(using).filter(
-            article=article, kind__in=[SuggestedKind.PERSON, SuggestedKind.ORGANIZATION]
+            article=article,
+            kind__in=[SuggestedKind.PERSON, SuggestedKind.ORGANIZATION, SuggestedKind.PLACE],
         )
     }
     for (kind, key), item in proposals.items():
@@ -161,6 +164,8 @@ def _store_proposals(article, proposals, using, result) -> None:
         suggestion.quotes.set(q for q in item["quotes"])
         if kind == SuggestedKind.PERSON:
             result.people += 1
+        elif kind == SuggestedKind.PLACE:
+            result.places += 1
         else:
             result.organizations += 1
     stale = [s.pk for s in existing.values() if s.status == SUGGESTED]

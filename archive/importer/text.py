@@ -141,6 +141,15 @@ critic neighbour neighbor friend relative cousin driller worker farmer teacher s
 protester opponent supporter
 """
 )
+# Roles an article gives to someone it often leaves unnamed ("the judge said", "a witness
+# said"): a description with one of these names nobody unless the article gave the role to
+# a named person before.
+UNNAMED_ROLES = _vocabulary(
+    """
+judge witness resident doctor colleague neighbour neighbor friend relative protester
+diplomat driver passenger worker farmer teacher student soldier officer guard
+"""
+)
 FEMALE_WORDS = _vocabulary(
     """
 spokeswoman chairwoman businesswoman congresswoman wife mother daughter sister widow queen

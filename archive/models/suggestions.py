@@ -1,6 +1,6 @@
 """Entities the importer proposes but the archive does not know yet.
 
-A proposed person, organization or event is not an `Entity` until an editor accepts it:
+A proposed person, organization, place or event is not an `Entity` until an editor accepts it:
 entity pages, indexes, the timeline and search read `Entity` rows, so keeping proposals in
 their own table keeps them out of every public page without a filter in each query.
 """
@@ -18,6 +18,7 @@ from archive.models.articles import Article
 class SuggestedKind(models.TextChoices):
     PERSON = "person", "person"
     ORGANIZATION = "organization", "organization"
+    PLACE = "place", "place"
     EVENT = "event", "event"
 
 
@@ -27,7 +28,7 @@ class EntitySuggestionQuerySet(models.QuerySet):
 
 
 class EntitySuggestion(models.Model):
-    """A person, organization or dated event the importer found in an article."""
+    """A person, organization, place or dated event the importer found in an article."""
 
     article = models.ForeignKey(
         "archive.Article", on_delete=models.CASCADE, related_name="entity_suggestions"
