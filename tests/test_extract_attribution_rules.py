@@ -194,3 +194,35 @@ def test_an_indefinite_description_followed_by_a_name_is_that_person():
         'An official at the ministry, Marat Iskakov, said: "The court decided."'
     )
     assert speakers(text) == [("The court decided.", "Marat Iskakov")]
+
+
+def test_a_sentence_after_the_quotation_can_hand_it_to_its_speaker():
+    text = (
+        "Sergei Duvanov was sentenced on Monday. Vanessa Saenen of HRW was in court.\n\n"
+        'Few were surprised. "The verdict was written before the trial began." That was the '
+        "view of Dossym Satpayev, a political analyst in Almaty."
+    )
+    assert speakers(text) == [
+        ("The verdict was written before the trial began.", "Dossym Satpayev")
+    ]
+
+
+def test_the_next_paragraph_can_say_whose_words_a_quotation_was():
+    text = (
+        "Vanessa Saenen of HRW was in court.\n\n"
+        '"Where are the cases against the others?"\n\n'
+        "The question came from Aigul Seitova, a lawyer for the defence."
+    )
+    assert speakers(text) == [("Where are the cases against the others?", "Aigul Seitova")]
+
+
+def test_went_on_is_a_reporting_verb():
+    text = (
+        'Vanessa Saenen of HRW was in court. "We will appeal," Sergei Duvanov said.\n\n'
+        '"And if we lose," Saenen went on, "we will go to Strasbourg."'
+    )
+    assert speakers(text) == [
+        ("We will appeal", "Sergei Duvanov"),
+        ("And if we lose", "Vanessa Saenen"),
+        ("we will go to Strasbourg.", "Vanessa Saenen"),
+    ]

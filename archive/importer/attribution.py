@@ -316,6 +316,12 @@ def _neighbours(art: Article, groups, results) -> None:
             if same_sentence:
                 results[gid] = (results[same_sentence[-1]][0], 0.6, "paragraph")
             continue
+        named = _named_right_after(art, groups[gid][-1])
+        if named is not None:
+            # "“…” That was the view of Ulrike Hahn, …": the sentence after names the speaker,
+            # which outweighs any guess from the quotations around it.
+            results[gid] = (named, 0.6, "paragraph")
+            continue
         same_para = [g for g in ending_in.get(first.paragraph, []) if g < gid and g in results]
         if same_para:
             speaker = results[same_para[-1]][0]
@@ -397,6 +403,31 @@ _POINTS_BACK = re.compile(
     r"(?:Those|These) (?:were|are) the words of|(?:That|This) (?:is|was) the (?:message|view) "
     r"(?:of|from))\b,?",
 )
+# A sentence right after a quotation, in its paragraph, that hands it to someone: "That was
+# the assessment of X", "Those were the words of X", "The statement came from X".
+_HANDED_BACK = re.compile(
+    r"\s*(?:(?:That|This|Those|These) (?:is|was|were|are) the (?:words?|views?|assessment|"
+    r"verdict|message|opinion|judg(?:e)?ment|conclusion|warning|argument) (?:of|from)|"
+    r"The (?:statement|question|words|remarks?|comments?|warning|criticism|appeal|message) "
+    r"(?:came|comes) from)\s",
+)
+
+
+def _named_right_after(art: Article, last: Span) -> Ref | None:
+    if last.close_mark is None:
+        return None
+    p_end = art.paras[last.paragraph][1]
+    start = last.close_mark + 1
+    if not art.text[start:p_end].strip() and last.paragraph + 1 < len(art.paras):
+        # The quotation ends its paragraph: the next one may open by handing it back.
+        start, p_end = art.paras[last.paragraph + 1]
+    m = _HANDED_BACK.match(art.text, start, p_end)
+    if not m:
+        return None
+    end = words.sentence_end_after(art.text, m.end(), p_end)
+    # The name right after "of"/"from" is the speaker, though it stands as an object.
+    named = art.between(m.end(), end)
+    return named[0].ref if named else None
 
 
 def _is_speech(art: Article, spans: list[Span], how: str) -> bool:

@@ -97,7 +97,10 @@ charges replies promises pledges vows jokes demands protests posts tweets hints 
 counters remarks laments shouts whispers wonders quips muses cautions recounts underlines
 """
 )
-CUE_RE = "(?:" + "|".join(sorted(CUE_WORDS, key=len, reverse=True)) + r")\b(?: out\b)?"
+# "went on" only as a whole: `"…," he went on, "…"`.
+CUE_RE = (
+    "(?:went on|goes on|" + "|".join(sorted(CUE_WORDS, key=len, reverse=True)) + r")\b(?: out\b)?"
+)
 
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s"}
 
