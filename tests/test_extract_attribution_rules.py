@@ -226,3 +226,36 @@ def test_went_on_is_a_reporting_verb():
         ("And if we lose", "Vanessa Saenen"),
         ("we will go to Strasbourg.", "Vanessa Saenen"),
     ]
+
+
+def test_a_possessive_name_gets_no_vote_for_the_gender_of_a_pronoun():
+    # Two "she"s after "Lupu's" must not make Serafim Lupu a woman.
+    text = (
+        "Serafim Lupu, the mayor, said the vote had been rigged. Vanessa Saenen of HRW "
+        "agreed.\n\n"
+        '"We have documented cases of fraud," he said.\n\n'
+        "Asked about Lupu's complaints, she said they were serious. Asked again about "
+        "Lupu's dossier, she said it would be read."
+    )
+    assert speakers(text) == [("We have documented cases of fraud", "Serafim Lupu")]
+
+
+def test_initials_given_as_a_short_name_are_not_a_person():
+    text = (
+        "Sergei Duvanov became chairman of Bank TuranAlem on Monday.\n\n"
+        "He said the bank, known as BTA, would expand abroad.\n\n"
+        '"Our clients are going abroad," he said.'
+    )
+    assert speakers(text) == [("Our clients are going abroad", "Sergei Duvanov")]
+
+
+def test_a_relative_or_a_first_name_only_is_a_person():
+    text = (
+        'Her 13-year-old son, Bobur, said the work was hard. "They shout at us," he said.\n\n'
+        '"There is no doubt about the outcome," said a supporter, a retired engineer who '
+        "gave only his first name, Anatoly."
+    )
+    assert speakers(text) == [
+        ("They shout at us", "Bobur"),
+        ("There is no doubt about the outcome", "Anatoly"),
+    ]

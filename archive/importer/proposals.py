@@ -160,9 +160,14 @@ ORG_NOUNS = {
 }
 # "his wife, Gulnora," / "Petrova's husband Andrei": a relative named by a given name only.
 # "who gave her name only as Oksana", "identified only as Marat"
-GIVEN_AS = re.compile(r"\b(?:name|named|identified|known)\s+(?:only\s+)?as\s+$")
+# "who gave only his first name, Anatoly"
+GIVEN_AS = re.compile(
+    r"\b(?:name|named|identified|known)\s+(?:only\s+)?as\s+$|"
+    r"\bgave\s+(?:only\s+)?(?:his|her)\s+(?:first\s+|given\s+)?name(?:\s+only)?(?:\s+as|,)\s+$"
+)
+# "Her 13-year-old son, Bobur," too: up to two words between the owner and the relation.
 KIN = re.compile(
-    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z]\w+'s)\s+(?:wife|husband|son|daughter|mother|father|brother|"
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z]\w+'s)\s+(?:[a-z0-9-]+\s+){0,2}(?:wife|husband|son|daughter|mother|father|brother|"
     r"sister|widow|widower|neighbou?r|friend|colleague|cousin|lawyer)\s*,?\s*$"
 )
 
@@ -354,7 +359,8 @@ def _classify(
         or re.match(r",\s*\d{1,3},", text[people[0].end : people[0].end + 8])
     ):
         t = people[0]
-        if t.text.isalpha() and t.text.lower() not in words.NOT_NAME:
+        # "the bank, known as BTA": initials name an institution, not a person.
+        if t.text.isalpha() and not t.all_caps and t.text.lower() not in words.NOT_NAME:
             return t.start, t.end, EntityKind.PERSON, t.text
     if not 2 <= len(people) <= 4 or {t.text for t in people} & {"of", "for", "and", "to", "the"}:
         return None

@@ -150,6 +150,13 @@ class Article:
             para_start = self.text.rfind("\n\n", 0, m.start()) + 2
             i = bisect_left(person_starts, m.start()) - 1
             last = [persons[i]] if i >= 0 and persons[i].start >= para_start else []
+            # "Asked about Smith's complaints, she said": a possessive or an object is not
+            # who the pronoun takes up, so it gets no vote.
+            if last and (
+                self.text[last[-1].end : last[-1].end + 2] in {"'s", "’s"}
+                or self._object_position(last[-1])
+            ):
+                last = []
             if last and last[-1].ref in votes:
                 gender = "m" if m[1].lower() == "he" else "f"
                 votes[last[-1].ref][gender] += 1
