@@ -259,3 +259,27 @@ def test_a_relative_or_a_first_name_only_is_a_person():
         ("They shout at us", "Bobur"),
         ("There is no doubt about the outcome", "Anatoly"),
     ]
+
+
+def test_a_pronoun_set_off_between_commas_is_the_speaker_not_the_name_before_it():
+    text = (
+        "Sergei Duvanov spoke first. Vanessa Saenen of HRW followed.\n\n"
+        'Duvanov, she added, was "the only one of us who has been in prison."'
+    )
+    assert speakers(text) == [("the only one of us who has been in prison.", "Vanessa Saenen")]
+
+
+def test_a_pronoun_right_before_the_verb_after_a_phrase_without_comma():
+    text = (
+        "Sergei Duvanov has made the fight against corruption his cause. In a speech in "
+        'April he said officials treated their posts "as private businesses."'
+    )
+    assert speakers(text) == [("as private businesses.", "Sergei Duvanov")]
+
+
+def test_a_tycoon_named_after_his_description_is_a_person():
+    text = (
+        "The station is owned by the tycoon Badri Kvaratskhelia. Kvaratskhelia, who lives "
+        'in London, said that he would spend "every last penny" on the opposition.'
+    )
+    assert speakers(text) == [("every last penny", "Badri Kvaratskhelia")]

@@ -33,7 +33,8 @@ _UNNAMED = re.compile(
     r"\s*(?:a|an|one|another|some)\s+(?:[a-z-]+\s+){0,2}?"
     r"(?:protester|demonstrator|man|woman|witness|resident|voter|observer|diplomat|official|"
     r"judge|colleague|neighbou?r|supporter|opponent|member|participant|student|worker|"
-    r"passer-by|bystander|doctor|officer|soldier|source|analyst|journalist|activist)s?\b",
+    r"passer-by|bystander|doctor|officer|soldier|source|analyst|journalist|activist|banker|"
+    r"trader|engineer|specialist)s?\b",
     re.I,
 )
 INSTITUTION_NOUNS = {
@@ -194,6 +195,10 @@ class Article:
                 zone = (start + stripped.rindex(",") + 1, end)
             else:
                 zone = (start, end)
+            bare = re.fullmatch(r"\s*(he|she|it|they)\s*", self.text[zone[0] : zone[1]], re.I)
+            if bare:
+                # "Mr Orlov, she added, was …": the pronoun next to the verb is its subject.
+                return self.pronoun(bare[1].lower(), at, earlier), 0.8
             in_zone = [
                 f
                 for f in self.mentions_in(*zone, EntityKind.PERSON)
@@ -252,7 +257,10 @@ class Article:
             phrase,
             re.I,
         ) or re.search(
-            r",\s*(he|she|they|it)(?:\s+\w+ly|\s+also|\s+then|\s+later)?\s*$", phrase, re.I
+            # "In a speech to parliament in April he said": the pronoun before the verb.
+            r"(?:,\s*|\s)(he|she|they|it)(?:\s+\w+ly|\s+also|\s+then|\s+later)?\s*$",
+            phrase,
+            re.I,
         )
         if lead:
             return self.pronoun(lead[1].lower(), at, earlier), 0.8

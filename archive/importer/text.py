@@ -141,7 +141,7 @@ sister widow campaigner adviser advisor aide envoy diplomat representative coord
 commissioner inspector witness resident doctor author writer blogger chancellor defendant
 businessman businesswoman politician colleague chairperson mp monitor observer dissident
 critic neighbour neighbor friend relative cousin driller worker farmer teacher student
-protester opponent supporter
+protester opponent supporter tycoon banker trader engineer specialist entrepreneur investor
 """
 )
 # Roles an article gives to someone it often leaves unnamed ("the judge said", "a witness
