@@ -283,3 +283,15 @@ def test_a_tycoon_named_after_his_description_is_a_person():
         'in London, said that he would spend "every last penny" on the opposition.'
     )
     assert speakers(text) == [("every last penny", "Badri Kvaratskhelia")]
+
+
+def test_a_pronoun_nobody_else_fits_takes_the_person_named_as_an_object():
+    text = (
+        'Sergei Duvanov spoke first. "We must act now," he said. Few agreed with '
+        "Ilse Hahn, a specialist in Berlin.\n\n"
+        '"Europe should wait," she said.'
+    )
+    assert speakers(text) == [
+        ("We must act now", "Sergei Duvanov"),
+        ("Europe should wait", "Ilse Hahn"),
+    ]

@@ -329,10 +329,14 @@ class Article:
             or (c[2] is not None and self._fits(c[2], gender))
         ]
         if not fitting:
-            # "Duvanov met Saenen … "…," she said": the only fitting person, though named as
-            # an object, where the article shows her gender.
+            # "Duvanov met Saenen … "…," she said": the latest person named as an object
+            # whose gender fits or is unknown ("That was the view of X"), when no subject fits.
             return next(
-                (r for r in reversed(objects) if self.people.get(r, Person()).gender == gender),
+                (
+                    r
+                    for r in reversed(objects)
+                    if self.people.get(r, Person()).gender in (gender, None)
+                ),
                 None,
             )
         # The latest sentence subject (or earlier speaker) of the last three sentences wins
