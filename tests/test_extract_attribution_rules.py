@@ -295,3 +295,13 @@ def test_a_pronoun_nobody_else_fits_takes_the_person_named_as_an_object():
         ("We must act now", "Sergei Duvanov"),
         ("Europe should wait", "Ilse Hahn"),
     ]
+
+
+def test_a_one_word_organization_proposed_from_a_sign_is_linked_where_it_recurs():
+    text = (
+        "The Svoboda party declined to take part. In a statement, Svoboda said it "
+        '"shares the goals of the congress but not its methods."'
+    )
+    assert speakers(text) == [("shares the goals of the congress but not its methods.", "Svoboda")]
+    found = [f for f in link(text, index()) if f.ref.name == "Svoboda"]
+    assert len(found) == 2

@@ -166,6 +166,12 @@ def _local_forms(text: str, found: list[Found], index: EntityIndex):
                 key = index.surnames.get(f.ref.entity_id) if f.ref.entity_id else None
                 key = key or fold(surface[-1])
                 forms.setdefault(key, []).append((f.ref, f.end, "surname"))
+        if f.ref.kind == EntityKind.ORGANIZATION and f.how == "proposed":
+            # "The Yabloko party …. Yabloko said": a one-word name proposed from a sign
+            # ("party") is the same organization wherever it recurs without the sign.
+            surface = text[f.start : f.end]
+            if " " not in surface and surface.isalpha():
+                forms.setdefault(fold(surface), []).append((f.ref, f.end, "repeat"))
         if f.ref.kind == EntityKind.ORGANIZATION:
             m = re.match(r"\s*\(([A-Z][A-Za-z/&-]*[A-Z])\)", text[f.end : f.end + 20])
             if m:
