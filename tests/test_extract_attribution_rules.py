@@ -305,3 +305,13 @@ def test_a_one_word_organization_proposed_from_a_sign_is_linked_where_it_recurs(
     assert speakers(text) == [("shares the goals of the congress but not its methods.", "Svoboda")]
     found = [f for f in link(text, index()) if f.ref.name == "Svoboda"]
     assert len(found) == 2
+
+
+def test_what_is_based_somewhere_is_an_organization():
+    text = (
+        "Paris-based Journalists Without Frontiers said the equipment had been destroyed, "
+        '"according to staff we were able to reach."'
+    )
+    assert speakers(text) == [
+        ("according to staff we were able to reach.", "Journalists Without Frontiers")
+    ]

@@ -329,6 +329,13 @@ def _classify(
         )
         if named and not any(t.text.lower() in words.NOT_NAME for t in trimmed):
             return trimmed[0].start, trimmed[-1].end, EntityKind.ORGANIZATION, name
+    # "Paris-based Reporters Without Borders": what is based somewhere is an institution.
+    based = trimmed and re.search(
+        r"[A-Za-z]-based\s+$", text[max(0, trimmed[0].start - 30) : trimmed[0].start]
+    )
+    if based and all(t.text.isalpha() for t in trimmed):
+        name = text[trimmed[0].start : trimmed[-1].end]
+        return trimmed[0].start, trimmed[-1].end, EntityKind.ORGANIZATION, name
     # One word speaking as an institution: "the Kremlin said", "NATO said".
     if len(trimmed) == 1 and trimmed[0].text.isalpha():
         t = trimmed[0]
