@@ -315,3 +315,15 @@ def test_what_is_based_somewhere_is_an_organization():
     assert speakers(text) == [
         ("according to staff we were able to reach.", "Journalists Without Frontiers")
     ]
+
+
+def test_an_unnamed_subject_with_a_capitalized_adjective_names_nobody():
+    text = (
+        'Sergei Duvanov said the tax was fair. "It is the law," he said.\n\n'
+        "A Western banker in Almaty, who asked not to be named, was blunter. "
+        '"Everybody wants the money and nobody wants the risk," he said.'
+    )
+    assert speakers(text) == [
+        ("It is the law", "Sergei Duvanov"),
+        ("Everybody wants the money and nobody wants the risk", None),
+    ]

@@ -25,7 +25,8 @@ REACH = 6000
 # A sentence opening with a described person: "His wife", "Nazarov's lawyer", "A colleague
 # of his", "One protester", "The editor".
 _DESCRIBED = re.compile(
-    r"(A|An|One|Another|The|His|Her|[A-Z][\w'’-]+['’]s)\s+((?:[a-z-]+\s+){0,2}?)([a-z]+)\b"
+    # The words before the role may be capitalized: "A Western banker", "The Kazakh envoy".
+    r"(A|An|One|Another|The|His|Her|[A-Z][\w'’-]+['’]s)\s+((?:[A-Za-z-]+\s+){0,2}?)([a-z]+)\b"
 )
 # A subject the article does not name: "one protester", "a woman in the crowd", "another
 # witness".
