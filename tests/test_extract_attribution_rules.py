@@ -327,3 +327,16 @@ def test_an_unnamed_subject_with_a_capitalized_adjective_names_nobody():
         ("It is the law", "Sergei Duvanov"),
         ("Everybody wants the money and nobody wants the risk", None),
     ]
+
+
+def test_a_description_set_before_a_name_is_that_persons_role():
+    text = (
+        "The OSCE chairman-in-office, Bulgarian Foreign Minister Dimitar Penev, called for "
+        "calm. Ivan Kolev, a deputy chairman of the regional council, disagreed.\n\n"
+        '"There is no military solution," Penev said.\n\n'
+        '"A crisis can be solved without a shot," the chairman-in-office added.'
+    )
+    assert speakers(text) == [
+        ("There is no military solution", "Dimitar Penev"),
+        ("A crisis can be solved without a shot", "Dimitar Penev"),
+    ]

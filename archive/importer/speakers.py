@@ -119,6 +119,14 @@ class Article:
             ) or re.match(r"^\s+(?:is|was)\s+(?:a|an|the)\s+([^,.;\"“”]{1,90})", after)
             if m:
                 described += [w.lower() for w in re.findall(r"[A-Za-z]+", m[1])]
+            # "The OSCE chairman-in-office, Bulgarian Foreign Minister Solomon Passy": the
+            # description set before the name by a comma is his role too.
+            ahead = re.search(
+                r"\b[Tt]he\s+((?:[\w-]+\s+){0,3}[\w-]+),\s+(?:[A-Z][\w'’-]*\s+){0,4}$",
+                self.text[max(0, f.start - 100) : f.start],
+            )
+            if ahead:
+                described += [w.lower() for w in re.findall(r"[A-Za-z]+", ahead[1])]
             for w in described:
                 if w in words.ROLE_NOUNS or w in words.TITLES:
                     person.roles.add(w)
