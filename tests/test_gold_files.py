@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 GOLD = Path(__file__).resolve().parent.parent / "fixtures" / "gold"
-SETS = ["heldout", "heldout2"]
+SETS = ["heldout", "heldout2", "heldout3"]
 
 
 def checker(name):
