@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path, register_converter
 
-from archive.views import articles, entities, home, quotes
+from archive.views import articles, entities, home, quotes, search
 
 
 class TwoDigits:
@@ -33,6 +33,9 @@ public = [
     path("places/<slug:slug>/", entities.entity_detail, {"kind": "place"}, name="place"),
     path("events/<slug:slug>/", entities.entity_detail, {"kind": "event"}, name="event"),
     path("quotes/<int:pk>/", quotes.quote_detail, name="quote"),
+    path("search/", search.search, name="search"),
+    path("search/names.json", search.search_names, name="search_names"),
+    path("opensearch.xml", search.opensearch, name="opensearch"),
 ]
 
 urlpatterns = [

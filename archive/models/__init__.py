@@ -20,6 +20,7 @@ from archive.models.entities import (
     Person,
     Place,
 )
+from archive.models.search import FacetKind, SearchEntry, SearchFacet, SearchKind, SearchName
 
 __all__ = [
     "Alias",
@@ -31,6 +32,7 @@ __all__ = [
     "EntitySource",
     "Event",
     "EventParticipant",
+    "FacetKind",
     "Identifier",
     "Membership",
     "Mention",
@@ -40,6 +42,10 @@ __all__ = [
     "Quote",
     "QuoteMode",
     "ReviewStatus",
+    "SearchEntry",
+    "SearchFacet",
+    "SearchKind",
+    "SearchName",
     "TaggedQuote",
     "TextPart",
 ]

@@ -1,0 +1,83 @@
+"""One module per database engine, with the same functions; `current()` picks the one in use.
+
+What both share lives here: the filters (kind, year, date range, facet values) as SQL over
+archive_searchentry `e`, and the shape of the facet-count query.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from types import ModuleType
+
+from django.db import connection
+
+FACET_LIMIT = 10  # values shown per person/organization/tag facet
+
+
+@dataclass(frozen=True)
+class Filters:
+    kind: str | None = None
+    year: int | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    person: str | None = None
+    organization: str | None = None
+    tag: str | None = None
+
+    def sql(self) -> tuple[str, list]:
+        clauses, params = [], []
+        if self.kind:
+            clauses.append("e.kind = %s")
+            params.append(self.kind)
+        if self.year is not None:
+            clauses.append("e.year = %s")
+            params.append(self.year)
+        if self.date_from:
+            clauses.append("e.date >= %s")
+            params.append(self.date_from)
+        if self.date_to:
+            clauses.append("e.date <= %s")
+            params.append(self.date_to)
+        for facet in ("person", "organization", "tag"):
+            value = getattr(self, facet)
+            if value is not None:
+                clauses.append(
+                    "e.id IN (SELECT entry_id FROM archive_searchfacet"
+                    " WHERE facet = %s AND key = %s)"
+                )
+                params += [facet, value]
+        return "".join(f" AND {c}" for c in clauses), params
+
+
+def facet_sql(matched: str) -> str:
+    """Total, kind, year and the top values of each entity/tag facet over the CTE `m`
+    (`matched` selects e.id, e.kind, e.year), as rows of (facet, key, label, count)."""
+    return f"""
+        WITH m AS MATERIALIZED ({matched})
+        SELECT 'total', '', '', COUNT(*) FROM m
+        UNION ALL
+        SELECT 'kind', kind, '', COUNT(*) FROM m GROUP BY kind
+        UNION ALL
+        SELECT 'year', CAST(year AS TEXT), '', COUNT(*) FROM m WHERE year IS NOT NULL GROUP BY year
+        UNION ALL
+        SELECT facet, key, label, n FROM (
+            SELECT facet, key, label, n,
+                   ROW_NUMBER() OVER (PARTITION BY facet ORDER BY n DESC, label) AS place
+            FROM (
+                SELECT sf.facet, sf.key, MAX(sf.label) AS label, COUNT(*) AS n
+                FROM m JOIN archive_searchfacet sf ON sf.entry_id = m.id
+                GROUP BY sf.facet, sf.key
+            ) counted
+        ) ranked WHERE place <= {FACET_LIMIT}
+    """
+
+
+def current() -> ModuleType:
+    if connection.vendor == "postgresql":
+        from archive.search.backends import postgres
+
+        return postgres
+    from archive.search.backends import sqlite
+
+    return sqlite
