@@ -187,7 +187,11 @@ def run(params: SearchParams) -> SearchPage:
     size = settings.PAGE_SIZE
     result.page_count = max(1, math.ceil(result.total / size))
     if params.page > result.page_count:
-        params.notices.append(f"There are only {result.page_count} pages; showing the last.")
+        params.notices.append(
+            "There is only one page of results; showing it."
+            if result.page_count == 1
+            else f"There are only {result.page_count} pages of results; showing the last."
+        )
         params.page = result.page_count
     ids = []
     if result.total:

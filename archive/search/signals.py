@@ -66,6 +66,14 @@ def mark(kind: str, pk, using: str = "default") -> None:
     pending.keys.add((kind, pk))
 
 
+def flush_now(using: str = "default") -> None:
+    """Reindex what the current transaction has changed so far, without waiting for its
+    commit (tests, and scripts that search what they have just written)."""
+    pending = getattr(transaction.get_connection(using), "_search_pending", None)
+    if pending is not None:
+        pending()
+
+
 def flush(keys: set[tuple[str, int]]) -> None:
     wanted = {ARTICLE: set(), QUOTE: set(), ENTITY: set()}
     article_quotes, quote_articles, tag_quotes, entity_uses = set(), set(), set(), set()

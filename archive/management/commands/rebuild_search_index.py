@@ -13,9 +13,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         started = time.monotonic()
+        verbosity = options["verbosity"]
 
         def progress(label, done):
-            if self.verbosity >= 2 or (self.verbosity >= 1 and done % (BATCH * 20) == 0):
+            if verbosity >= 2 or (verbosity >= 1 and done % (BATCH * 20) == 0):
                 self.stdout.write(f"  {label}: {done}")
 
         counts = rebuild_all(progress)

@@ -134,6 +134,10 @@ def bulk_loading():
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("DROP INDEX archive_search_vector_idx")
         yield
+        # Django's foreign keys are checked at commit; CREATE INDEX refuses to run while
+        # such checks are pending, so run them now.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         cursor.execute(
             "CREATE INDEX archive_search_vector_idx ON archive_searchentry USING GIN (vector)"
         )
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
