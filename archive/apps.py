@@ -7,6 +7,14 @@ class ArchiveConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # History, re-anchoring and the permission groups hook into every save and migrate,
+        # not only the admin's.
+        from archive import history, permissions, reanchoring
+
+        history.register()
+        reanchoring.connect()
+        permissions.connect()
+
         from archive.search import signals
 
         signals.connect()

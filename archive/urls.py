@@ -1,7 +1,20 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, register_converter
 
-from archive.views import articles, entities, home, quotes, search
+from archive import feeds
+from archive.sitemaps import SITEMAPS
+from archive.views import (
+    articles,
+    events,
+    home,
+    organizations,
+    people,
+    places,
+    quotes,
+    search,
+    tags,
+)
 
 
 class TwoDigits:
@@ -14,25 +27,42 @@ class TwoDigits:
         return f"{int(value):02d}"
 
 
+class FourDigits(TwoDigits):
+    regex = r"[0-9]{4}"
+
+    def to_url(self, value) -> str:
+        return f"{int(value):04d}"
+
+
 register_converter(TwoDigits, "dd")
+register_converter(FourDigits, "yyyy")
 
 public = [
     path("", home.home, name="home"),
+    path("articles/", articles.article_archive, name="articles"),
+    path("articles/<yyyy:year>/", articles.article_month, name="articles_year"),
+    path("articles/<yyyy:year>/<dd:month>/", articles.article_month, name="articles_month"),
     path(
-        "articles/<int:year>/<dd:month>/<dd:day>/<slug:slug>/",
+        "articles/<yyyy:year>/<dd:month>/<dd:day>/<slug:slug>/",
         articles.article_detail,
         name="article",
     ),
-    path("people/<slug:slug>/", entities.entity_detail, {"kind": "person"}, name="person"),
-    path(
-        "organizations/<slug:slug>/",
-        entities.entity_detail,
-        {"kind": "organization"},
-        name="organization",
-    ),
-    path("places/<slug:slug>/", entities.entity_detail, {"kind": "place"}, name="place"),
-    path("events/<slug:slug>/", entities.entity_detail, {"kind": "event"}, name="event"),
+    path("people/", people.person_index, name="people"),
+    path("people/<slug:slug>/", people.person_detail, name="person"),
+    path("people/<slug:slug>/quotes.atom", feeds.PersonQuotes(), name="person_quotes_feed"),
+    path("organizations/", organizations.organization_index, name="organizations"),
+    path("organizations/<slug:slug>/", organizations.organization_detail, name="organization"),
+    path("places/", places.place_index, name="places"),
+    path("places/<slug:slug>/", places.place_detail, name="place"),
+    path("events/", events.event_index, name="events"),
+    path("events/<slug:slug>/", events.event_detail, name="event"),
+    path("timeline/", events.timeline, name="timeline"),
     path("quotes/<int:pk>/", quotes.quote_detail, name="quote"),
+    path("tags/", tags.tag_index, name="tags"),
+    path("tags/<slug:slug>/", tags.tag_detail, name="tag"),
+    path("tags/<slug:slug>/quotes.atom", feeds.TagQuotes(), name="tag_quotes_feed"),
+    path("feeds/articles.atom", feeds.LatestArticles(), name="articles_feed"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("search/", search.search, name="search"),
     path("search/names.json", search.search_names, name="search_names"),
     path("opensearch.xml", search.opensearch, name="opensearch"),

@@ -75,3 +75,36 @@ def search_seed(db, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         load_fixtures([FIXTURE])
     return Article.objects.get(source_url="https://www.rferl.org/a/1052186.html")
+
+
+# The editors' workbench: a small named cast, members of the groups the data migration made.
+def _staff(django_user_model, username, group):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(username, password="pw-" + username)
+    user.is_staff = True
+    user.save()
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    return _staff(django_user_model, "edna", "Editors")
+
+
+@pytest.fixture
+def reviewer(db, django_user_model):
+    return _staff(django_user_model, "rex", "Reviewers")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def reviewer_client(client, reviewer):
+    client.force_login(reviewer)
+    return client

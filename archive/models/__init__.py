@@ -20,16 +20,21 @@ from archive.models.entities import (
     Person,
     Place,
 )
+from archive.models.redirects import EntityRedirect
 from archive.models.search import FacetKind, SearchEntry, SearchFacet, SearchKind, SearchName
+from archive.models.suggestions import ArticleImport, EntitySuggestion, SuggestedKind
 
 __all__ = [
     "Alias",
     "Article",
     "ArticleContributor",
+    "ArticleImport",
     "ArticleStatus",
     "Entity",
     "EntityKind",
+    "EntityRedirect",
     "EntitySource",
+    "EntitySuggestion",
     "Event",
     "EventParticipant",
     "FacetKind",
@@ -46,6 +51,7 @@ __all__ = [
     "SearchFacet",
     "SearchKind",
     "SearchName",
+    "SuggestedKind",
     "TaggedQuote",
     "TextPart",
 ]

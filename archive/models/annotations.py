@@ -109,16 +109,52 @@ class QuoteQuerySet(models.QuerySet):
             status=ReviewStatus.CONFIRMED, article__status="published", orphaned=False
         )
 
+    def shown(self):
+        """Confirmed, anchored quotes whatever the article's status (a staff preview of a
+        draft); public pages add the published filter through public()."""
+        return self.filter(status=ReviewStatus.CONFIRMED, orphaned=False)
+
     def by(self, entity):
         return self.filter(speaker=entity)
 
     def about(self, entity):
         return self.filter(about=entity)
 
+    def answering_quotes_by(self, entity):
+        """Replies and rebuttals to what `entity` said."""
+        return self.filter(answers__speaker=entity)
+
+    def by_members_of(self, organization):
+        """Quotes by the organization itself or by anyone who ever belonged to it."""
+        from archive.models.entities import Membership
+
+        members = Membership.objects.filter(organization=organization).values("person_id")
+        return self.filter(models.Q(speaker=organization) | models.Q(speaker__in=members))
+
+    def with_tag(self, tag):
+        return self.filter(tagged_items__tag=tag)
+
+    def tag_counts(self):
+        """The tags on these quotes, each with `quotes`: on how many of them."""
+        from taggit.models import Tag
+
+        return Tag.objects.filter(
+            archive_taggedquote_items__content_object__in=self.values("pk")
+        ).annotate(quotes=models.Count("archive_taggedquote_items", distinct=True))
+
+    def speaker_counts(self):
+        """The speakers of these quotes, each with `quotes`: how many of them they said."""
+        return Entity.objects.filter(quotes_spoken__in=self.values("pk")).annotate(
+            quotes=models.Count("quotes_spoken", distinct=True)
+        )
+
+    def latest_first(self):
+        return self.order_by("-article__published_on", "article_id", "part", "start")
+
     def with_context(self):
         """Everything a quote card shows, in a fixed number of queries."""
         return self.select_related(
-            "article", "speaker", "said_to", "answers__speaker"
+            "article", "speaker", "said_to", "answers__speaker", "answers__article"
         ).prefetch_related("tags", "about", "speaker__person__memberships__organization")
 
 
@@ -197,6 +233,16 @@ class Quote(TextAnchor):
         return self.exact
 
     @property
+    def is_public(self) -> bool:
+        """What QuoteQuerySet.public() selects, for a quote already in hand (e.g. the one a
+        reply answers): never link readers to a suggestion, a rejection or a draft."""
+        return (
+            self.status == ReviewStatus.CONFIRMED
+            and not self.orphaned
+            and self.article.status == "published"
+        )
+
+    @property
     def anchor_id(self) -> str:
         """The fragment that finds the quote in its article page."""
         return f"quote-{self.pk}"
@@ -236,6 +282,11 @@ class MentionQuerySet(models.QuerySet):
         return self.filter(
             status=ReviewStatus.CONFIRMED, article__status="published", orphaned=False
         )
+
+    def shown(self):
+        """Mentions drawn as links in an article's text (of any status of article: staff
+        preview drafts), never suggestions, rejections or orphans."""
+        return self.filter(status=ReviewStatus.CONFIRMED, orphaned=False).select_related("entity")
 
 
 class Mention(TextAnchor):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import ExtractMonth, ExtractYear
 from django.urls import reverse
 
 PARAGRAPH_BREAK = "\n\n"
@@ -26,6 +27,43 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_byline(self):
         return self.select_related("publisher", "dateline_place")
+
+    def mentioning(self, entity):
+        """Published articles with a public mention of `entity`, newest first."""
+        from archive.models.annotations import Mention
+
+        mentions = Mention.objects.public().filter(article=models.OuterRef("pk"), entity=entity)
+        return self.published().filter(models.Exists(mentions))
+
+    def related_to(self, article):
+        """Other published articles naming the same entities, most shared entities first."""
+        from archive.models.annotations import Mention
+
+        entities = Mention.objects.public().filter(article=article).values("entity_id")
+        return (
+            self.published()
+            .exclude(pk=article.pk)
+            .filter(
+                mentions__entity__in=entities,
+                mentions__status="confirmed",
+                mentions__orphaned=False,
+            )
+            .annotate(shared=models.Count("mentions__entity", distinct=True))
+            .order_by("-shared", "-published_on")
+        )
+
+    def counts_by_month(self):
+        """(year, month, count) rows of the published archive, for the date index."""
+        return (
+            self.published()
+            .annotate(
+                year=ExtractYear("published_on"),
+                month=ExtractMonth("published_on"),
+            )
+            .values("year", "month")
+            .annotate(count=models.Count("id"))
+            .order_by("-year", "-month")
+        )
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,47 @@ class EntityQuerySet(models.QuerySet):
     def speakers(self):
         return self.filter(kind__in=SPEAKER_KINDS)
 
+    def co_mentioned_with(self, entity):
+        """Entities named in the same published articles as `entity`, with `together`: the
+        number of such articles, most first."""
+        from archive.models.annotations import Mention
+
+        articles = Mention.objects.public().filter(entity=entity).values("article_id")
+        return (
+            self.exclude(pk=entity.pk)
+            .filter(
+                mentions__article__in=articles,
+                mentions__status="confirmed",
+                mentions__orphaned=False,
+            )
+            .annotate(together=models.Count("mentions__article", distinct=True))
+            .order_by("-together", "sort_name")
+        )
+
+    def spoken_about_by(self, entity):
+        """What `entity`'s public quotes are about, with `quotes`: how many."""
+        from archive.models.annotations import Quote
+
+        quotes = Quote.objects.public().filter(speaker=entity).values("pk")
+        return (
+            self.exclude(pk=entity.pk)
+            .filter(quotes_about__in=quotes)
+            .annotate(quotes=models.Count("quotes_about", distinct=True))
+            .order_by("-quotes", "sort_name")
+        )
+
+    def speaking_about(self, entity):
+        """Who speaks about `entity` in public quotes, with `quotes`: how many."""
+        from archive.models.annotations import Quote
+
+        quotes = Quote.objects.public().filter(about=entity).values("pk")
+        return (
+            self.exclude(pk=entity.pk)
+            .filter(quotes_spoken__in=quotes)
+            .annotate(quotes=models.Count("quotes_spoken", distinct=True))
+            .order_by("-quotes", "sort_name")
+        )
+
 
 class Entity(models.Model):
     """What every person, organization, place and event has.

@@ -1,14 +1,83 @@
-from django.shortcuts import get_object_or_404, render
+import calendar
+import datetime as dt
 
-from archive.models import Article
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+
+from archive.models import Article, EntityKind, Mention, Quote
+from archive.views import jsonld
+from archive.views.annotated import article_parts
+from archive.views.paging import paginate
+
+RELATED_ARTICLES = 5
 
 
 def article_detail(request, year, month, day, slug):
+    try:
+        published_on = dt.date(year, month, day)
+    except ValueError:
+        raise Http404("No such day.") from None
     article = get_object_or_404(
-        Article.objects.visible_to(request.user).with_byline(),
-        published_on__year=year,
-        published_on__month=month,
-        published_on__day=day,
+        Article.objects.visible_to(request.user)
+        .with_byline()
+        .prefetch_related("contributions__entity"),
+        published_on=published_on,
         slug=slug,
     )
-    return render(request, "archive/article_detail.html", {"article": article})
+    quotes = list(Quote.objects.shown().filter(article=article).with_context())
+    mentions = list(Mention.objects.shown().filter(article=article))
+    entities = {}
+    for mention in mentions:
+        entities.setdefault(mention.entity_id, mention.entity)
+    panels = {kind: [] for kind in EntityKind.values}
+    for entity in sorted(entities.values(), key=lambda e: e.sort_name):
+        panels[entity.kind].append(entity)
+    context = {
+        "article": article,
+        **article_parts(article, quotes, mentions),
+        "quotes": quotes,
+        "panels": [
+            ("People", panels[EntityKind.PERSON]),
+            ("Organizations", panels[EntityKind.ORGANIZATION]),
+            ("Places", panels[EntityKind.PLACE]),
+            ("Events", panels[EntityKind.EVENT]),
+        ],
+        "related": Article.objects.related_to(article).with_byline()[:RELATED_ARTICLES],
+        "jsonld": jsonld.news_article(article, list(entities.values())),
+    }
+    return render(request, "archive/article_detail.html", context)
+
+
+def article_archive(request):
+    """Every year and month with its number of articles."""
+    months = list(Article.objects.counts_by_month())
+    years: dict[int, list] = {}
+    for row in months:
+        row["name"] = calendar.month_name[row["month"]]
+        years.setdefault(row["year"], []).append(row)
+    context = {
+        "years": [(year, rows, sum(r["count"] for r in rows)) for year, rows in years.items()],
+        "jsonld": jsonld.collection("The article archive", reverse("archive:articles")),
+    }
+    return render(request, "archive/article_archive.html", context)
+
+
+def article_month(request, year, month=None):
+    # The converters allow 0000 and 00; the date functions do not.
+    if year < 1 or (month is not None and not 1 <= month <= 12):
+        raise Http404("No such month.")
+    articles = Article.objects.published().with_byline().filter(published_on__year=year)
+    if month is not None:
+        articles = articles.filter(published_on__month=month)
+    page = paginate(request, articles.order_by("-published_on", "headline"))
+    if not page.paginator.count:
+        raise Http404("No articles in that period.")
+    title = f"{calendar.month_name[month]} {year}" if month else str(year)
+    context = {
+        "page": page,
+        "title": title,
+        "year": year,
+        "jsonld": jsonld.collection(f"Articles of {title}", request.path),
+    }
+    return render(request, "archive/article_month.html", context)

@@ -1,8 +1,23 @@
 from django.shortcuts import render
+from django.urls import reverse
 
-from archive.models import Article
+from archive.models import Article, Entity, EntityKind, Quote
+from archive.views import jsonld
+
+LATEST = 10
 
 
 def home(request):
-    articles = Article.objects.published().with_byline().order_by("-published_on", "headline")[:20]
-    return render(request, "archive/home.html", {"articles": articles})
+    context = {
+        "articles": list(
+            Article.objects.published().with_byline().order_by("-published_on", "headline")[:LATEST]
+        ),
+        "quotes": list(Quote.objects.public().with_context().latest_first()[:4]),
+        "people": list(Entity.objects.of_kind(EntityKind.PERSON).order_by("sort_name")[:12]),
+        "tags": list(Quote.objects.public().tag_counts().order_by("-quotes", "name")[:12]),
+        "jsonld": {
+            **jsonld.collection("Latest articles", reverse("archive:home")),
+            "@type": "WebSite",
+        },
+    }
+    return render(request, "archive/home.html", context)

@@ -1,0 +1,73 @@
+"""What every model admin of the archive shares: its history, kept by django-reversion."""
+
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from reversion.admin import VersionAdmin
+from reversion.errors import RevertError
+from reversion.models import Version
+
+from archive import history
+
+# The admin is loaded before the archive app is ready; register now, or VersionAdmin would
+# register the models itself with its own guess of what to follow.
+history.register()
+
+SHOWN_CHARS = 120
+
+
+class HistoryAdmin(VersionAdmin):
+    """Adds "History" (who changed what, when, with each version viewable and revertible)
+    and "Recover deleted" to a model admin. Registration lives in archive/history.py."""
+
+    history_latest_first = True
+    object_history_template = "admin/archive/object_history.html"
+
+    def history_view(self, request, object_id, extra_context=None):
+        response = super().history_view(request, object_id, extra_context)
+        actions = getattr(response, "context_data", {}).get("action_list")
+        if actions:
+            # The same versions, in the same order, as reversion's list (one more query).
+            versions = self._reversion_order_version_queryset(
+                request, Version.objects.get_for_object_reference(self.model, object_id)
+            )
+            versions = list(versions)
+            for index, action in enumerate(actions):
+                older = versions[index + 1] if index + 1 < len(versions) else None
+                action["changes"] = field_changes(self.model, older, versions[index])
+        return response
+
+
+def field_changes(model, older, newer) -> list[tuple[str, str, str]]:
+    """(field, before, after) for each field that differs between two versions."""
+    try:
+        after = newer.field_dict
+        before = older.field_dict if older is not None else {}
+    except RevertError:
+        return []  # a version saved before a field was added or removed; show no diff
+    opts = model._meta
+    # Columns and plain many-to-many lists; not the primary key, nor the tag manager, whose
+    # rows are versioned separately.
+    shown = {f.name for f in opts.concrete_fields if not f.primary_key} | {
+        f.name for f in opts.many_to_many if f.remote_field.through._meta.auto_created
+    }
+    changes = []
+    for name, value in after.items():
+        if name not in shown:
+            continue
+        if older is not None and before.get(name) == value:
+            continue
+        if name in {"created_at", "updated_at"}:
+            continue  # always differ; the revision's date says when
+        field = opts.get_field(name)
+        label = str(field.verbose_name) + (" (id)" if field.is_relation else "")
+        changes.append((label, _shown(before.get(name, "")), _shown(value)))
+    return changes
+
+
+def _shown(value) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
+
+
+def selected_ids(request) -> list[str]:
+    """The rows ticked on a change list, to carry through an action's intermediate form."""
+    return request.POST.getlist(ACTION_CHECKBOX_NAME)

@@ -1,0 +1,90 @@
+"""Atom feeds: the latest articles, the quotes of one person, the quotes with one tag."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from taggit.models import Tag
+
+from archive.models import Article, Person, Quote
+from archive.views.lookup import get_entity_or_404
+
+FEED_LENGTH = 30
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
+
+
+class LatestArticles(Feed):
+    feed_type = Atom1Feed
+    # Atom requires an author for every entry; the archive stands behind its feed.
+    author_name = settings.SITE_NAME
+    title = f"{settings.SITE_NAME}: latest articles"
+    subtitle = "The newest articles in the archive."
+
+    def link(self):
+        return reverse("archive:home")
+
+    def items(self):
+        return Article.objects.published().with_byline().order_by("-published_on")[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return item.headline
+
+    def item_description(self, item):
+        return item.standfirst
+
+    def item_pubdate(self, item):
+        return _midnight(item.published_on)
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+
+class QuoteFeed(Feed):
+    feed_type = Atom1Feed
+    author_name = settings.SITE_NAME
+
+    def item_title(self, item):
+        return str(item)
+
+    def item_description(self, item):
+        return f"{item.exact} — in “{item.article.headline}”"
+
+    def item_pubdate(self, item):
+        return _midnight(item.article.published_on)
+
+    def item_author_name(self, item):
+        return item.speaker.name if item.speaker_id else None
+
+
+class PersonQuotes(QuoteFeed):
+    def get_object(self, request, slug):
+        return get_entity_or_404(Person, slug)
+
+    def title(self, obj):
+        return f"Quotes by {obj.name} · {settings.SITE_NAME}"
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def items(self, obj):
+        return Quote.objects.public().by(obj).with_context().latest_first()[:FEED_LENGTH]
+
+
+class TagQuotes(QuoteFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Tag, slug=slug)
+
+    def title(self, obj):
+        return f"Quotes tagged “{obj.name}” · {settings.SITE_NAME}"
+
+    def link(self, obj):
+        return reverse("archive:tag", kwargs={"slug": obj.slug})
+
+    def items(self, obj):
+        return Quote.objects.public().with_tag(obj).with_context().latest_first()[:FEED_LENGTH]

@@ -1,0 +1,121 @@
+"""Import one file: validate it, create its article (or find it again), suggest annotations.
+
+Each file is one transaction: a file that fails anywhere leaves nothing behind, and the next
+file in the batch is imported regardless.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, transaction
+from django.utils.text import slugify
+
+from archive.importer.formats import MAX_BYTES, ArticleData, ImportRejected, parse
+from archive.importer.linking import EntityIndex
+from archive.importer.storing import Suggested, suggest
+from archive.models import Article, ArticleStatus, Organization, Place
+from archive.names import fold
+
+
+@dataclass
+class Outcome:
+    name: str
+    article: Article | None = None
+    created: bool = False
+    suggested: Suggested | None = None
+    problem: str | None = None
+    extra: dict | None = None  # the JSON object as read, for gold files
+
+    def report(self) -> str:
+        if self.problem:
+            return f"REJECTED {self.problem}"
+        verb = "created" if self.created else "already in the archive, suggestions refreshed"
+        return f"{self.name}: {verb}: “{self.article.headline}” ({self.suggested.summary()})"
+
+
+def _by_name(model, name: str, index: EntityIndex, using: str):
+    """The entity of `model` whose name or an alias folds to the same key as `name`."""
+    entries = index.forms.get(fold(name), []) if name else []
+    pks = [ref.entity_id for ref, _ in entries if ref.kind == model.KIND]
+    return model.objects.using(using).filter(pk__in=pks[:1]).first() if pks else None
+
+
+def _existing(data: ArticleData, using: str) -> Article | None:
+    articles = Article.objects.using(using)
+    if data.source_url:
+        found = articles.filter(source_url=data.source_url).first()
+        if found:
+            return found
+    return articles.filter(headline=data.headline, published_on=data.published).first()
+
+
+def _slug(data: ArticleData, using: str) -> str:
+    base = (slugify(data.headline) or "article")[:190].strip("-")
+    slug, n = base, 2
+    while Article.objects.using(using).filter(published_on=data.published, slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def create_article(
+    data: ArticleData, name: str, using: str, index: EntityIndex
+) -> tuple[Article, bool]:
+    existing = _existing(data, using)
+    if existing:
+        return existing, False
+    article = Article(
+        headline=data.headline,
+        slug=_slug(data, using),
+        body=data.body,
+        published_on=data.published,
+        dateline_place=_by_name(Place, data.dateline_place, index, using),
+        publisher=_by_name(Organization, data.publisher, index, using),
+        byline=data.byline[:300],
+        source_url=data.source_url,
+        # Imported text waits for an editor before readers see it.
+        status=ArticleStatus.DRAFT,
+    )
+    try:
+        # Uniqueness was checked above in `using`; the database enforces it again on save
+        # (full_clean's own checks would query the default database).
+        article.full_clean(validate_unique=False, validate_constraints=False)
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items()
+        )
+        raise ImportRejected(f"{name}: {problems}") from None
+    article.save(using=using)
+    return article, True
+
+
+def import_bytes(
+    name: str, raw: bytes, using: str = DEFAULT_DB_ALIAS, index: EntityIndex | None = None
+) -> Outcome:
+    index = index or EntityIndex.from_database(using)
+    try:
+        data, extra = parse(name, raw)
+        with transaction.atomic(using=using):
+            article, created = create_article(data, name, using, index)
+            suggested = suggest(article, index, using)
+    except ImportRejected as rejected:
+        return Outcome(name, problem=str(rejected))
+    except DatabaseError as error:
+        return Outcome(name, problem=f"{name}: the database refused it ({error}).")
+    return Outcome(name, article, created, suggested, extra=extra)
+
+
+def import_path(path: Path, using: str = DEFAULT_DB_ALIAS, index=None) -> Outcome:
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            size = path.stat().st_size
+            return Outcome(
+                str(path),
+                problem=f"{path}: the file is {size:,} bytes, over the limit of {MAX_BYTES:,}.",
+            )
+        raw = path.read_bytes()
+    except OSError as error:
+        return Outcome(str(path), problem=f"{path}: cannot be read ({error.strerror}).")
+    return import_bytes(str(path), raw, using, index)

@@ -1,0 +1,174 @@
+"""Dates an article gives relative to its own date: "last May", "last year", "later this
+year", "last week", resolved with the precision the words carry.
+
+Conventions: "last May" is the most recent May before the article's month (in an article of
+6 April 2004, May 2003; in one of 20 June 2004, May 2004); "this May" and a bare "in May" are
+the May of the article's year; "next May" the first May after the article's month. Weeks run
+Monday to Sunday, so "last week" is the whole previous week as a day-precision range.
+Seasons are the archive's meteorological ones (`archive.dates`).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from archive.dates import SEASON_ALIASES, PartialDate
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_MONTH = "|".join(MONTHS)
+_SEASON = "spring|summer|autumn|fall|winter"
+_WEEKDAY = "|".join(WEEKDAYS)
+_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a": 1,
+}
+
+PATTERN = re.compile(
+    rf"\b(?:"
+    rf"(?P<rel>last|this|next|later this|earlier this|late last|early last|early next|"
+    rf"late next|this past|past)\s+(?P<unit>year|month|week|{_MONTH}|{_SEASON}|{_WEEKDAY})"
+    rf"|(?:in|on|by|since|until)\s+(?P<bare>{_MONTH}|{_WEEKDAY})(?!\s+\d)"
+    rf"|(?:in\s+(?:the\s+)?)?(?P<season_this>{_SEASON})(?=\s+(?:parliamentary|presidential|"
+    rf"local|general|elections?|polls?|vote))"
+    rf"|(?P<count>\d+|{'|'.join(_NUMBERS)})\s+(?P<ago_unit>years?|months?|weeks?|days?)\s+ago"
+    rf"|(?P<day_word>yesterday|today|tomorrow)"
+    rf"|(?P<dmy_day>\d{{1,2}})\s+(?P<dmy_month>{_MONTH})\s+(?P<dmy_year>\d{{4}})"
+    rf"|(?P<mdy_month>{_MONTH})\s+(?P<mdy_day>\d{{1,2}}),?\s+(?P<mdy_year>\d{{4}})"
+    rf"|(?P<month_year>{_MONTH})\s+(?P<year_of_month>\d{{4}})"
+    rf"|\bin\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-–]\d)"
+    rf")",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class DatePhrase:
+    start: int
+    end: int
+    phrase: str
+    begins: PartialDate
+    ends: PartialDate | None = None
+
+
+def _month_shift(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _season_of(day: dt.date) -> PartialDate:
+    month = (day.month // 3) * 3 if day.month >= 3 else 12
+    year = day.year if day.month >= 3 else day.year - 1
+    return PartialDate(dt.date(year, month, 1), "season")
+
+
+def resolve(m: re.Match, today: dt.date) -> tuple[PartialDate, PartialDate | None] | None:
+    rel = (m["rel"] or "").lower()
+    if m["unit"]:
+        unit = m["unit"].lower()
+        past = rel in {"last", "late last", "early last", "this past", "past"}
+        future = rel in {"next", "early next", "late next"}
+        if unit == "year":
+            year = today.year - 1 if past else today.year + 1 if future else today.year
+            return PartialDate.year(year), None
+        if unit == "month":
+            step = -1 if past else 1 if future else 0
+            return PartialDate(_month_shift(today, step), "month"), None
+        if unit == "week":
+            monday = today - dt.timedelta(days=today.weekday())
+            step = -7 if past else 7 if future else 0
+            first = monday + dt.timedelta(days=step)
+            return (
+                PartialDate(first, "day"),
+                PartialDate(first + dt.timedelta(days=6), "day"),
+            )
+        if unit in MONTHS:
+            month = MONTHS[unit]
+            if past:
+                year = today.year if month < today.month else today.year - 1
+            elif future:
+                year = today.year if month > today.month else today.year + 1
+            else:
+                year = today.year
+            return PartialDate.month(year, month), None
+        if unit in WEEKDAYS:
+            return _weekday(today, WEEKDAYS[unit], past, future), None
+        season = SEASON_ALIASES.get(unit, unit)
+        this = PartialDate.season(today.year, season)
+        current = _season_of(today)
+        if past:
+            year = today.year - 1 if this.start >= current.start else today.year
+            if season == "winter" and today.month <= 2:
+                year = today.year - 2
+            elif season == "winter":
+                year = today.year - 1
+        elif future:
+            year = today.year + 1 if this.start <= current.start else today.year
+        else:
+            year = today.year
+        return PartialDate.season(year, season), None
+    if m["bare"]:
+        word = m["bare"].lower()
+        if word in WEEKDAYS:
+            return _weekday(today, WEEKDAYS[word], past=True, future=False), None
+        return PartialDate.month(today.year, MONTHS[word]), None
+    if m["season_this"]:
+        return PartialDate.season(today.year, m["season_this"].lower()), None
+    if m["count"]:
+        count = _NUMBERS.get(m["count"].lower()) or int(m["count"])
+        unit = m["ago_unit"].lower().rstrip("s")
+        if unit == "year":
+            return PartialDate.year(today.year - count), None
+        if unit == "month":
+            return PartialDate(_month_shift(today, -count), "month"), None
+        days = count * (7 if unit == "week" else 1)
+        return PartialDate(today - dt.timedelta(days=days), "day"), None
+    if m["day_word"]:
+        shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[m["day_word"].lower()]
+        return PartialDate(today + dt.timedelta(days=shift), "day"), None
+    if m["dmy_day"] or m["mdy_day"]:
+        day, month, year = (
+            (m["dmy_day"], m["dmy_month"], m["dmy_year"])
+            if m["dmy_day"]
+            else (m["mdy_day"], m["mdy_month"], m["mdy_year"])
+        )
+        try:
+            return PartialDate.day(int(year), MONTHS[month.lower()], int(day)), None
+        except ValueError:
+            return None  # "31 February 2004" names no day
+    if m["month_year"]:
+        return PartialDate.month(int(m["year_of_month"]), MONTHS[m["month_year"].lower()]), None
+    if m["year"]:
+        return PartialDate.year(int(m["year"])), None
+    return None
+
+
+def _weekday(today: dt.date, weekday: int, past: bool, future: bool) -> PartialDate:
+    """A named weekday: the last one before the article's day unless the words say next."""
+    if future:
+        days = (weekday - today.weekday()) % 7 or 7
+        return PartialDate(today + dt.timedelta(days=days), "day")
+    days = (today.weekday() - weekday) % 7 or 7
+    return PartialDate(today - dt.timedelta(days=days), "day")
+
+
+def find_dates(text: str, today: dt.date) -> list[DatePhrase]:
+    found = []
+    for m in PATTERN.finditer(text):
+        resolved = resolve(m, today)
+        if resolved:
+            begins, ends = resolved
+            found.append(DatePhrase(m.start(), m.end(), m[0], begins, ends))
+    return found

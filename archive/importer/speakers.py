@@ -1,0 +1,350 @@
+"""Who a speaker phrase names: a person named in it, a pronoun, a description, an
+organization, resolved against what the article has said about its people so far.
+
+`Article` holds one body with its entity mentions outside quotations, and a profile of each
+person (gender and roles) drawn from the article's own words: "a spokeswoman", "Mr", "his
+wife", "Foreign Minister", and the pronouns that follow a name in the same paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from archive.importer import text as words
+from archive.importer.linking import Found, Ref
+from archive.importer.quotes import find_spans, paragraphs
+from archive.models import EntityKind
+from archive.names import fold
+
+SPEAKERS = (EntityKind.PERSON, EntityKind.ORGANIZATION)
+# How far back (in characters) a pronoun or a description looks for whom it means; it keeps
+# the work per quotation constant however long the article.
+REACH = 6000
+DOCUMENTS = {"statement", "communique", "declaration", "letter", "release", "report", "document"}
+
+
+@dataclass
+class Person:
+    gender: str | None = None
+    roles: set[str] = field(default_factory=set)
+
+
+class Article:
+    """One body text with its entity mentions, quotation spans and what is known of people."""
+
+    def __init__(self, text: str, found: list[Found], known_surnames=None):
+        self.text = text
+        self.known_surnames = known_surnames or {}
+        self.spans = find_spans(text)
+        self.paras = paragraphs(text)
+        self.quoted = sorted((s.open_mark, (s.close_mark or s.end) + 1) for s in self.spans)
+        self._quoted_starts = [s for s, _ in self.quoted]
+        self.sentences = words.sentence_starts(text)
+        self._by_paragraph: dict[int, list] = {}
+        for span in self.spans:
+            self._by_paragraph.setdefault(span.paragraph, []).append(span)
+        self.found = [f for f in found if not self._in_quote(f.start)]
+        self.speakers = sorted(
+            (f for f in self.found if f.ref.kind in SPEAKERS), key=lambda f: f.start
+        )
+        self._speaker_starts = [f.start for f in self.speakers]
+        self.people: dict[Ref, Person] = {}
+        self._profile_people()
+
+    def _in_quote(self, pos: int) -> bool:
+        i = bisect_right(self._quoted_starts, pos) - 1
+        return i >= 0 and pos < self.quoted[i][1]
+
+    def in_paragraph(self, index: int):
+        return self._by_paragraph.get(index, [])
+
+    def between(self, lo: int, hi: int) -> list[Found]:
+        """Speaker mentions starting in [lo, hi), in order."""
+        starts = self._speaker_starts
+        return self.speakers[bisect_left(starts, lo) : bisect_left(starts, hi)]
+
+    def sentence_start(self, pos: int, floor: int = 0) -> int:
+        """Where the sentence holding `pos` starts, never before `floor`."""
+        return max(floor, self.sentences[bisect_right(self.sentences, pos) - 1])
+
+    # --- what the article says about its people -------------------------------------------
+
+    def _profile_people(self) -> None:
+        votes: dict[Ref, dict[str, int]] = {}
+        for f in self.speakers:
+            if f.ref.kind != EntityKind.PERSON:
+                continue
+            person = self.people.setdefault(f.ref, Person())
+            tally = votes.setdefault(f.ref, {"m": 0, "f": 0})
+            before = self.text[max(0, f.start - 60) : f.start]
+            before = re.split(r"[.;:!?\"“”]", before)[-1]
+            after = self.text[f.end : f.end + 140]
+            described = []
+            described += [w.lower() for w in re.findall(r"[A-Za-z]+", before)[-3:]]
+            m = re.match(
+                r"^,\s+(?:a|an|the|his|her|its|their|[A-Z][\w/]*'s)\s+([^,.;\"“”]{1,90})", after
+            ) or re.match(r"^\s+(?:is|was)\s+(?:a|an|the)\s+([^,.;\"“”]{1,90})", after)
+            if m:
+                described += [w.lower() for w in re.findall(r"[A-Za-z]+", m[1])]
+            for w in described:
+                if w in words.ROLE_NOUNS or w in words.TITLES:
+                    person.roles.add(w)
+                if w in words.FEMALE_WORDS:
+                    tally["f"] += 3
+                if w in words.MALE_WORDS:
+                    tally["m"] += 3
+            first = f.ref.name.split()[0].lower()
+            last = f.ref.name.split()[-1].lower()
+            if first in words.FEMALE_NAMES:
+                tally["f"] += 2
+            elif first in words.MALE_NAMES:
+                tally["m"] += 2
+            elif (
+                len(f.ref.name.split()) > 1
+                and first.endswith("a")
+                and first not in words.NEUTRAL_A_NAMES
+            ):
+                tally["f"] += 1
+            if re.search(r"(?:ova|eva|ina|skaya|aya)$", last):
+                tally["f"] += 1
+            elif re.search(r"(?:ov|ev|in|sky|skiy|iy|yi)$", last):
+                tally["m"] += 1
+        # Pronouns outside quotations vote for the last person named before them in the
+        # same paragraph: "Enver Solomon … says … "…," he says."
+        persons = [f for f in self.speakers if f.ref.kind == EntityKind.PERSON]
+        person_starts = [f.start for f in persons]
+        for m in re.finditer(r"\b(he|she)\b", self.text, re.I):
+            if self._in_quote(m.start()):
+                continue
+            para_start = self.text.rfind("\n\n", 0, m.start()) + 2
+            i = bisect_left(person_starts, m.start()) - 1
+            last = [persons[i]] if i >= 0 and persons[i].start >= para_start else []
+            if last and last[-1].ref in votes:
+                gender = "m" if m[1].lower() == "he" else "f"
+                votes[last[-1].ref][gender] += 1
+        for ref, tally in votes.items():
+            if tally["f"] != tally["m"]:
+                self.people[ref].gender = "f" if tally["f"] > tally["m"] else "m"
+
+    # --- resolving a speaker phrase -------------------------------------------------------
+
+    def mentions_in(self, start: int, end: int, kind: str) -> list[Found]:
+        return [f for f in self.between(start, end) if f.end <= end and f.ref.kind == kind]
+
+    def resolve(
+        self, start: int, end: int, at: int, earlier: list[tuple[int, Ref]], subject_last=True
+    ):
+        """The entity a speaker phrase text[start:end] names, and how sure that is.
+
+        Before a verb the subject stands last, after any comma-set clause ("Asked whether
+        Smith would go, Jones replied") unless the phrase ends in an insertion ("Jones, who
+        met Smith, said"); after an inverted verb ("said Jones, a friend of Smith") first."""
+        phrase = self.text[start:end]
+        quoted_as = re.search(r"\bquoted\s+(?!by\b)(.{1,60}?)\s+as\s*$", phrase)
+        if quoted_as:
+            # "Interfax quoted him as saying": the one quoted, not the quoting outlet.
+            object_pronoun = {"him": "he", "her": "she"}.get(quoted_as[1].strip().lower())
+            if object_pronoun:
+                return self.pronoun(object_pronoun, at, earlier), 0.8
+            return self.resolve(start + quoted_as.start(1), start + quoted_as.end(1), at, earlier)
+        zone = (start, end)
+        if subject_last:
+            stripped = phrase.rstrip()
+            if stripped.endswith(",") and "," in stripped[:-1]:
+                zone = (start, start + stripped.index(","))
+            elif "," in stripped:
+                zone = (start + stripped.rindex(",") + 1, end)
+            else:
+                zone = (start, end)
+            in_zone = [
+                f
+                for f in self.mentions_in(*zone, EntityKind.PERSON)
+                if not self._object_position(f, floor=zone[0])
+            ]
+            if in_zone:
+                return in_zone[0].ref, 0.9
+            by_surname = self._known_surname(*zone)
+            if by_surname:
+                return by_surname, 0.7
+        # "In a letter to Smith, Jones said", "Smith's lawyer said": not Smith.
+        people = [
+            f
+            for f in self.mentions_in(start, end, EntityKind.PERSON)
+            if not self._object_position(f, floor=start)
+        ]
+        if people:
+            return people[0].ref, 0.9
+        by_surname = self._known_surname(start, end)
+        if by_surname:
+            return by_surname, 0.7
+        if subject_last and zone != (start, end):
+            ref, confidence = self._describe(*zone, at, earlier)
+            if ref is not None:
+                return ref, confidence
+        return self._describe(start, end, at, earlier)
+
+    def _known_surname(self, start: int, end: int) -> Ref | None:
+        """A capitalized word no mention covers that is one known person's surname."""
+        covered = [(f.start, f.end) for f in self.between(start, end)]
+        for m in re.finditer(r"\b[A-Z][\w'’-]+", self.text[start:end]):
+            at = start + m.start()
+            if any(a <= at < b for a, b in covered):
+                continue
+            ref = self.known_surnames.get(fold(m[0]))
+            if ref is not None:
+                return ref
+        return None
+
+    def _describe(self, start: int, end: int, at: int, earlier) -> tuple[Ref | None, float]:
+        """A speaker phrase without a person's name: a pronoun, a description, an
+        organization."""
+        phrase = self.text[start:end]
+        lead = re.match(
+            r"\s*(?:(?:and|but|so|yet|then|also|later|earlier|now|however),?\s+)*"
+            r"(?:\w+ly\s+)?(he|she|they|it)\b",
+            phrase,
+            re.I,
+        ) or re.search(
+            r",\s*(he|she|they|it)(?:\s+\w+ly|\s+also|\s+then|\s+later)?\s*$", phrase, re.I
+        )
+        if lead:
+            return self.pronoun(lead[1].lower(), at, earlier), 0.8
+        head = [w.lower() for w in re.findall(r"[A-Za-z']+", phrase)]
+        definite = bool(head) and (
+            head[0] in {"the", "his", "her", "their", "its"} or head[0].endswith("'s")
+        )
+        roles = [w for w in head if w in words.ROLE_NOUNS]
+        if roles and definite:
+            who = self.by_role(roles[-1], at)
+            if who:
+                return who, 0.7
+        if definite and head[0] == "the" and (roles or any("year" in w for w in head)):
+            # "the official said", "the 52-year-old said": the person just spoken of.
+            gender = "f" if set(head) & words.FEMALE_WORDS else None
+            gender = gender or ("m" if set(head) & words.MALE_WORDS else None)
+            who = self.latest_subject(at, gender)
+            if who and not self.mentions_in(start, end, EntityKind.ORGANIZATION):
+                return who, 0.6
+        orgs = self.mentions_in(start, end, EntityKind.ORGANIZATION)
+        if orgs:
+            return orgs[-1].ref if roles else orgs[0].ref, 0.8
+        if definite and not roles:
+            for noun in reversed(head):
+                if noun in words.ORG_GENERIC:
+                    return self.by_org_noun(noun, at), 0.7
+            if set(head) & DOCUMENTS:
+                # "the statement said": the organization that issued it, named just before.
+                window = self._sentence_start(at, back=3)
+                issuer = self.by_org_noun("organization", at)
+                named_at = [f.start for f in self.between(window, at) if f.ref == issuer]
+                if issuer and named_at and named_at[-1] >= window:
+                    return issuer, 0.6
+        return None, 0.5
+
+    def pronoun(self, pronoun: str, at: int, earlier: list[tuple[int, Ref]]) -> Ref | None:
+        if pronoun == "they":
+            return None  # a group of people as often as an organization: name no one
+        if pronoun == "it":
+            for f in reversed(self.between(at - REACH, at)):
+                if f.ref.kind == EntityKind.ORGANIZATION:
+                    return f.ref
+            return None
+        gender = "f" if pronoun == "she" else "m"
+        candidates: list[tuple[int, bool, Ref]] = []
+        for f in self.between(at - REACH, at):
+            if f.ref.kind != EntityKind.PERSON:
+                continue
+            if self._object_position(f):
+                continue
+            candidates.append((f.start, self._main_subject(f), f.ref))
+        candidates += [(pos, True, ref) for pos, ref in earlier if at - REACH <= pos < at]
+        candidates.sort(key=lambda c: c[0])
+        fitting = [c for c in candidates if self._fits(c[2], gender)]
+        if not fitting:
+            return None
+        # The latest sentence subject (or earlier speaker) of the last three sentences wins
+        # over people named later in those sentences as objects or in passing; failing
+        # one, the latest fitting person.
+        window = self._sentence_start(at, back=3)
+        subjects = [c for c in fitting if c[1] and c[0] >= window]
+        return (subjects or fitting)[-1][2]
+
+    def sentence_subject(self, start: int, end: int, earlier) -> Ref | None:
+        """Who a narrative sentence is about: its leading pronoun, or the first person or
+        organization named in it that is not an object."""
+        lead = re.match(r"\s*(he|she|it)\b", self.text[start:end], re.I)
+        if lead:
+            return self.pronoun(lead[1].lower(), start, earlier)
+        for f in self.between(start, end):
+            if not self._object_position(f, floor=start):
+                return f.ref
+        return None
+
+    def latest_subject(self, at: int, gender: str | None) -> Ref | None:
+        """The person last named as a sentence's subject in the two sentences before `at`."""
+        window = self._sentence_start(at, back=2)
+        for f in reversed(self.between(window, at)):
+            if f.ref.kind != EntityKind.PERSON:
+                continue
+            fits = gender is None or self._fits(f.ref, gender)
+            if fits and self._main_subject(f) and not self._object_position(f):
+                return f.ref
+        return None
+
+    def _fits(self, ref: Ref, gender: str) -> bool:
+        if ref.kind != EntityKind.PERSON:
+            return False
+        known = self.people.get(ref, Person()).gender
+        return known is None or known == gender
+
+    def _object_position(self, f: Found, floor: int = 0) -> bool:
+        clause = re.split(r"[.;:!?\"“”,]\s", self.text[max(floor, f.start - 40) : f.start])[-1]
+        before = re.findall(r"[A-Za-z]+", clause)
+        if self.text[f.end : f.end + 2] in {"'s", "’s"}:
+            return True
+        if not before:
+            return False
+        # Skip over titles: "with Kazakh President Nursultan Nazarbaev".
+        for w in reversed(before):
+            lw = w.lower()
+            if lw in words.TITLES or (w[:1].isupper() and lw not in words.NOT_NAME):
+                continue
+            return lw in words.PREPOSITIONS
+        return False
+
+    def _main_subject(self, f: Found) -> bool:
+        for g in self.between(self._sentence_start(f.start), f.start):
+            possessive = self.text[g.end : g.end + 2] in {"'s", "’s"}
+            if g.ref.kind == EntityKind.PERSON and not possessive:
+                return False
+        return True
+
+    def _sentence_start(self, pos: int, back: int = 1) -> int:
+        i = bisect_right(self.sentences, pos) - 1
+        return self.sentences[max(0, i - (back - 1))]
+
+    def by_role(self, role: str, at: int) -> Ref | None:
+        for f in reversed(self.between(at - REACH, at)):
+            person = self.people.get(f.ref, Person())
+            if f.ref.kind == EntityKind.PERSON and role in person.roles:
+                return f.ref
+        return None
+
+    def by_org_noun(self, noun: str, at: int) -> Ref | None:
+        heads = words.ORG_GENERIC.get(noun)
+        orgs = [
+            f
+            for f in self.between(at - REACH, at)
+            if f.ref.kind == EntityKind.ORGANIZATION
+            and not self._object_position(f)  # "she told RFE/RL": RFE/RL heard it
+        ]
+        if heads:
+            for f in reversed(orgs):
+                named = f.ref.name.lower().split() + self.text[f.end : f.end + 20].split()[:1]
+                if any(h in named for h in heads):
+                    return f.ref
+            if noun in {"government", "ministry", "party", "court", "police", "army"}:
+                return None
+        return orgs[-1].ref if orgs else None

@@ -1,0 +1,57 @@
+"""Formatting helpers for the public templates."""
+
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# The characters that could end a <script> element or open a comment inside one, written as
+# JSON escapes (the same table django.utils.html.json_script uses).
+_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def jsonld(data) -> str:
+    """A schema.org JSON-LD block. Editors' text such as a headline containing </script>
+    stays inside the string because <, > and & are written as \\u escapes."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
+    # Safe: after the translation the JSON cannot contain markup.
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, page, number):
+    """The current address with `page.param` set to `number`, other parameters kept."""
+    query = context["request"].GET.copy()
+    query[page.param] = number
+    return "?" + query.urlencode()
+
+
+@register.filter
+def plural(count, forms: str) -> str:
+    """`3|plural:"quote,quotes"` → "3 quotes"."""
+    one, many = forms.split(",")
+    return f"{count} {one if count == 1 else many}"
+
+
+@register.simple_tag
+def partial_date(value):
+    """A partial date as <time> when HTML can say it (a year, a month, a day); a season has
+    no HTML date form, so it is plain text rather than a datetime that invents a day."""
+    if value is None:
+        return format_html('<span class="unknown">date unknown</span>')
+    if value.precision == "season":
+        return format_html("<span>{}</span>", value)
+    return format_html('<time datetime="{}">{}</time>', value.edtf(), value)
+
+
+@register.simple_tag
+def partial_span(start, end):
+    """ "2001", or "29 March 2004 – 4 April 2004" for a span of two partial dates."""
+    if end is None or end == start:
+        return partial_date(start)
+    return format_html("{} – {}", partial_date(start), partial_date(end))

@@ -1,0 +1,53 @@
+from django.shortcuts import render
+from django.urls import reverse
+
+from archive.models import Membership, Organization, Quote
+from archive.models.entities import OrganizationKind
+from archive.views import entity_common, jsonld
+from archive.views.lookup import get_entity_or_404
+from archive.views.paging import paginate
+
+
+def organization_detail(request, slug):
+    org = get_entity_or_404(
+        Organization,
+        slug,
+        Organization.objects.select_related("parent", "based_in").prefetch_related(
+            "aliases", "identifiers"
+        ),
+    )
+    members = list(
+        Membership.objects.filter(organization=org)
+        .with_related()
+        .order_by("category", "person__sort_name", "start")
+    )
+    quotes_by = Quote.objects.public().by_members_of(org).with_context().latest_first()
+    diagram, _ = entity_common.diagram(org, memberships=[(m.person, m.role) for m in members])
+    context = {
+        "entity": org,
+        "members": members,
+        "children": list(org.children.order_by("sort_name")),
+        "quotes_by": paginate(request, quotes_by),
+        "quotes_about": entity_common.quotes_about(request, org),
+        "articles": entity_common.articles_mentioning(request, org),
+        "events": entity_common.events_of(org),
+        "diagram": diagram,
+        "jsonld": jsonld.organization(org, members),
+    }
+    return render(request, "archive/organization_detail.html", context)
+
+
+def organization_index(request):
+    page = paginate(
+        request, Organization.objects.order_by("org_kind", "sort_name", "name"), per_page=200
+    )
+    labels = dict(OrganizationKind.choices)
+    groups: dict[str, list] = {}
+    for org in page:
+        groups.setdefault(labels.get(org.org_kind, org.org_kind), []).append(org)
+    context = {
+        "page": page,
+        "groups": groups.items(),
+        "jsonld": jsonld.collection("Organizations", reverse("archive:organizations")),
+    }
+    return render(request, "archive/organization_index.html", context)

@@ -1,0 +1,39 @@
+from django.shortcuts import render
+from django.urls import reverse
+
+from archive.models import Article, Place
+from archive.views import entity_common, jsonld
+from archive.views.lookup import get_entity_or_404
+from archive.views.paging import paginate
+
+
+def place_detail(request, slug):
+    place = get_entity_or_404(
+        Place,
+        slug,
+        Place.objects.select_related("located_in").prefetch_related("aliases", "identifiers"),
+    )
+    context = {
+        "entity": place,
+        "contains": list(place.contains.order_by("sort_name")),
+        "organizations": list(place.organizations_based.order_by("sort_name")),
+        "events_held": list(place.events_held.order_by("start", "sort_name")),
+        "datelined": paginate(
+            request,
+            Article.objects.published().with_byline().filter(dateline_place=place),
+            "dateline_page",
+        ),
+        "quotes_about": entity_common.quotes_about(request, place),
+        "articles": entity_common.articles_mentioning(request, place),
+        "jsonld": jsonld.place(place),
+    }
+    return render(request, "archive/place_detail.html", context)
+
+
+def place_index(request):
+    places = Place.objects.select_related("located_in").order_by("sort_name", "name")
+    context = {
+        "page": paginate(request, places, per_page=200),
+        "jsonld": jsonld.collection("Places", reverse("archive:places")),
+    }
+    return render(request, "archive/place_index.html", context)

@@ -1,0 +1,36 @@
+"""Build the POST data of an admin change form the way a browser would submit it unchanged."""
+
+from django.forms import BaseFormSet
+
+
+def _field_data(form, data):
+    for name, field in form.fields.items():
+        bound = form[name]
+        value = bound.value()
+        key = bound.html_name
+        if field.disabled:
+            continue
+        if isinstance(value, list | tuple):
+            data[key] = [str(v.pk if hasattr(v, "pk") else v) for v in value]
+        elif isinstance(value, bool):
+            if value:
+                data[key] = "on"
+        elif value is None:
+            data[key] = ""
+        else:
+            data[key] = str(value.pk if hasattr(value, "pk") else value)
+        if hasattr(field, "widget") and field.widget.__class__.__name__ == "TagSuggestWidget":
+            data[key] = field.widget.format_value(value) or ""
+
+
+def change_form_data(response) -> dict:
+    """The data of the change form (and its inlines) rendered in `response`."""
+    data = {}
+    _field_data(response.context["adminform"].form, data)
+    for inline in response.context["inline_admin_formsets"]:
+        formset: BaseFormSet = inline.formset
+        for key, value in formset.management_form.initial.items():
+            data[f"{formset.prefix}-{key}"] = str(value)
+        for form in formset.forms:
+            _field_data(form, data)
+    return data

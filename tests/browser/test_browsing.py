@@ -1,0 +1,91 @@
+"""A reader browses by clicking, and every page type passes axe-core's serious checks."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from archive.models import Quote
+
+ARTICLE = "Kazakhstan: HRW Report Accuses Government Of Harassing Opposition"
+
+
+def serious_violations(page):
+    results = Axe().run(page)
+    return [
+        (v["id"], v["impact"], v["help"], [n["target"] for n in v["nodes"]][:3])
+        for v in results.response["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+
+
+def test_reader_walks_from_home_to_a_tag(page, seeded_server):
+    page.goto(seeded_server.url + "/")
+    page.get_by_role("link", name=ARTICLE).first.click()
+    page.wait_for_url("**/articles/2004/04/06/**")
+    # The speaker's name in the article text is a link to her page.
+    page.locator("article.story a.mention", has_text="Vanessa Saenen").first.click()
+    page.wait_for_url("**/people/vanessa-saenen/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Vanessa Saenen"
+    page.locator("#affiliations-h + ul").get_by_role("link", name="Human Rights Watch").click()
+    page.wait_for_url("**/organizations/human-rights-watch/")
+    assert "Vanessa Saenen" in page.locator("#members-h + ul").inner_text()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Timeline").click()
+    page.wait_for_url("**/timeline/")
+    assert page.locator(".timeline-row").count() == 13
+    page.get_by_role("link", name="Kazakh parliamentary elections of 2004").click()
+    page.wait_for_url("**/events/kazakhstan-parliamentary-elections-2004/")
+    page.locator("#quotes-about-h").locator("..").get_by_role(
+        "link", name="elections", exact=True
+    ).first.click()
+    page.wait_for_url("**/tags/elections/")
+    assert page.get_by_role("heading", level=1).inner_text() == "elections"
+
+
+def test_quote_fragment_is_highlighted_in_the_article(page, seeded_server):
+    quote = Quote.objects.get(exact__startswith="Our main concern")
+    page.goto(seeded_server.url + quote.get_absolute_url())
+    page.get_by_role("link", name="Read it in the whole article").click()
+    page.wait_for_url(f"**#quote-{quote.pk}")
+    mark = page.locator(f"#quote-{quote.pk}")
+    assert mark.is_visible()
+    assert mark.evaluate("el => el.matches(':target')")
+
+
+PAGES = [
+    "/",
+    "/articles/",
+    "/articles/2004/04/",
+    "/articles/2004/04/06/kazakhstan-hrw-report-accuses-government-of-harassing-opposition/",
+    "/people/",
+    "/people/vanessa-saenen/",
+    "/organizations/",
+    "/organizations/human-rights-watch/",
+    "/places/",
+    "/places/almaty/",
+    "/events/",
+    "/events/abliyazov-released/",
+    "/timeline/",
+    "/tags/",
+    "/tags/elections/",
+    "QUOTE",
+    "/people/nobody/",
+]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_every_page_type_passes_axe(browser, seeded_server, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    quote = Quote.objects.public().first()
+    problems = {}
+    for path in PAGES:
+        path = quote.get_absolute_url() if path == "QUOTE" else path
+        page.goto(seeded_server.url + path)
+        found = serious_violations(page)
+        if found:
+            problems[path] = found
+        # Nothing may stick out sideways on a phone.
+        overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+        if overflow:
+            problems.setdefault(path, []).append("horizontal scroll")
+    context.close()
+    assert problems == {}

@@ -1,0 +1,238 @@
+"""generate_corpus: a reproducible synthetic archive whose anchors really stand in the text."""
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from archive.corpus import cast
+from archive.corpus.vocabulary import vocabulary
+from archive.management.commands import generate_corpus
+from archive.models import (
+    Alias,
+    Article,
+    ArticleContributor,
+    Entity,
+    Event,
+    Membership,
+    Mention,
+    Organization,
+    Person,
+    Place,
+    Quote,
+    TaggedQuote,
+)
+from archive.names import fold
+
+pytestmark = pytest.mark.django_db
+
+
+def generate(articles=40, seed="test", *extra):
+    out = StringIO()
+    call_command(
+        "generate_corpus",
+        f"--articles={articles}",
+        f"--seed={seed}",
+        "--skip-index",
+        *extra,
+        stdout=out,
+    )
+    return out.getvalue()
+
+
+def snapshot():
+    """Everything generated, keyed by names and slugs rather than database ids."""
+    articles = [
+        (
+            a.slug,
+            a.headline,
+            a.standfirst,
+            a.body,
+            a.published_on,
+            a.status,
+            a.byline,
+            a.publisher.name,
+            a.dateline_place.name,
+            a.pull_quote,
+        )
+        for a in Article.objects.select_related("publisher", "dateline_place").order_by("slug")
+    ]
+    quotes = sorted(
+        (
+            q.article.slug,
+            q.part,
+            q.start,
+            q.end,
+            q.exact,
+            q.prefix,
+            q.suffix,
+            str(q.speaker),
+            q.mode,
+            q.status,
+            sorted(q.tags.names()),
+            sorted(str(e) for e in q.about.all()),
+            q.answers.exact if q.answers else None,
+        )
+        for q in Quote.objects.select_related("article", "speaker", "answers")
+    )
+    mentions = sorted(
+        (m.article.slug, m.part, m.start, m.end, m.exact, m.entity.name)
+        for m in Mention.objects.select_related("article", "entity")
+    )
+    entities = sorted(
+        (e.kind, e.slug, e.name, e.description, sorted(e.aliases.values_list("name", flat=True)))
+        for e in Entity.objects.all()
+    )
+    memberships = sorted(
+        (m.person.slug, m.organization.slug, m.role, m.start, m.start_precision, m.end)
+        for m in Membership.objects.select_related("person", "organization")
+    )
+    return articles, quotes, mentions, entities, memberships
+
+
+def wipe():
+    Article.objects.all().delete()
+    Entity.objects.all().delete()
+
+
+def test_same_seed_same_archive_whatever_the_batch_size():
+    generate(30, "alpha", "--batch-size=7")
+    first = snapshot()
+    wipe()
+    generate(30, "alpha", "--batch-size=100")
+    assert snapshot() == first
+    wipe()
+    generate(30, "beta")
+    assert snapshot()[0] != first[0]
+
+
+def test_counts_and_variety():
+    output = generate(120)
+    assert Article.objects.count() == 120
+    assert "120/120 articles" in output  # progress lines
+    statuses = Counter(Article.objects.values_list("status", flat=True))
+    assert statuses["published"] > 100 and statuses["draft"] >= 1
+    years = {d.year for d in Article.objects.values_list("published_on", flat=True)}
+    assert len(years) >= 15 and min(years) >= 2000 and max(years) <= 2024
+    assert Quote.objects.count() > 120
+    assert Mention.objects.count() > 5 * 120
+    assert TaggedQuote.objects.count() > 60
+    assert Quote.objects.filter(answers__isnull=False).exists()
+    assert Quote.objects.filter(about__isnull=False).exists()
+    assert Quote.objects.filter(mode="indirect").exists()
+    assert Quote.objects.filter(said_to__isnull=False).exists()
+    assert Quote.objects.filter(speaker__kind="organization").exists()
+    assert ArticleContributor.objects.exists()
+    assert Membership.objects.count() >= Person.objects.count() - 10
+    assert Organization.objects.filter(org_kind="news").exists()
+    assert Place.objects.filter(place_kind="country").exists()
+    assert Event.objects.exclude(start=None).exists()
+    paragraphs = [len(a.paragraphs()) for a in Article.objects.all()]
+    assert min(paragraphs) >= 5 and max(paragraphs) <= 12
+
+
+def test_every_anchor_stands_in_its_text_at_its_offsets():
+    generate(40)
+    spans = [*Quote.objects.select_related("article"), *Mention.objects.select_related("article")]
+    assert len(spans) > 200
+    for span in spans:
+        text = span.article.text_of(span.part)
+        assert text[span.start : span.end] == span.exact
+        assert span.prefix == text[max(0, span.start - 32) : span.start]
+        assert span.suffix == text[span.end : span.end + 32]
+    for quote in Quote.objects.select_related("article", "speaker")[:50]:
+        quote.full_clean()  # the model's own check: found by locate() at the same place
+    for mention in Mention.objects.select_related("article", "entity"):
+        # A mention prints the name, a curated alias, a family name, or "the <kind of event>".
+        entity = mention.entity
+        names = {entity.name, *entity.aliases.values_list("name", flat=True)}
+        family_names = {name.rpartition(" ")[2] for name in names}
+        event_short = "the " + entity.description.split(" in ")[0]
+        assert mention.exact in names | family_names | {event_short}, mention.exact
+
+
+def test_quotes_stand_between_quotation_marks_when_direct():
+    generate(40)
+    for quote in Quote.objects.filter(mode="direct").select_related("article"):
+        body = quote.article.body
+        assert body[quote.start - 1] == '"'
+        assert body[quote.end] in ",."
+
+
+def test_people_have_transliteration_aliases_that_fold_together():
+    generate(60)
+    variants = Alias.objects.filter(kind="transliteration", entity__kind="person")
+    assert variants.count() > 20
+    for alias in variants.select_related("entity"):
+        assert fold(alias.name) == fold(alias.entity.name), alias.name
+    assert variants.filter(language="ru").exists()
+    # Some articles print a person under a variant spelling, and the mention still links them.
+    printed = Mention.objects.filter(entity__kind="person").values_list("exact", "entity__name")
+    assert any(exact != name and exact not in name for exact, name in printed)
+
+
+def test_spelling_variants_are_the_ones_transliteration_produces():
+    assert {"Zhakianov", "Zhaqiyanov"} <= set(cast.spelling_variants("Zhakiyanov"))
+    assert "Nazarbaev" in cast.spelling_variants("Nazarbayev")
+    assert "Pasi" in cast.spelling_variants("Passy")
+    assert "Kaliuzhnyi" in cast.spelling_variants("Kalyuzhnyi")
+    assert cast.cyrillic("Nazarbayev") == "Назарбаев"
+
+
+def test_word_frequencies_follow_zipf():
+    generate(60)
+    words = re.findall(r"[a-z']+", " ".join(Article.objects.values_list("body", flat=True)).lower())
+    counts = Counter(words).most_common(200)
+    assert counts[0][0] == "the"
+    # Slope of log(frequency) against log(rank) over the top 200 words: about -1 in news text.
+    xs = [math.log(rank) for rank in range(1, len(counts) + 1)]
+    ys = [math.log(count) for _, count in counts]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum(
+        (x - mx) ** 2 for x in xs
+    )
+    assert -1.4 < slope < -0.7
+    # The long tail: many words of the vocabulary occur exactly once.
+    assert sum(1 for _, n in Counter(words).items() if n == 1) > 1000
+    assert len(vocabulary()) == 30_000
+
+
+def test_refuses_a_database_that_already_has_articles(article):
+    with pytest.raises(CommandError, match="already holds 1 article"):
+        generate(5)
+    assert Article.objects.count() == 1
+    generate(5, "test", "--append")
+    assert Article.objects.count() == 6
+    # A second append with the same seed does not collide with the first.
+    generate(5, "test", "--append")
+    assert Article.objects.count() == 11
+
+
+def test_rejects_nonsense_sizes():
+    with pytest.raises(CommandError):
+        call_command("generate_corpus", "--articles=0")
+
+
+def test_rebuilds_the_search_index_when_that_command_exists(monkeypatch):
+    called = []
+    monkeypatch.setattr(
+        generate_corpus, "get_commands", lambda: {"rebuild_search_index": "archive"}
+    )
+    monkeypatch.setattr(generate_corpus, "call_command", lambda name, **kwargs: called.append(name))
+    out = StringIO()
+    call_command("generate_corpus", "--articles=3", stdout=out)
+    assert called == ["rebuild_search_index"]
+    assert "Search index rebuilt" in out.getvalue()
+
+
+def test_says_when_there_is_no_search_index_to_rebuild(monkeypatch):
+    monkeypatch.setattr(generate_corpus, "get_commands", lambda: {})
+    out = StringIO()
+    call_command("generate_corpus", "--articles=3", stdout=out)
+    assert "no index built" in out.getvalue()
+    assert Article.objects.filter(published_on__gte=dt.date(2000, 1, 1)).count() == 3

@@ -1,0 +1,74 @@
+"""Atom feeds and sitemap.xml."""
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+
+from archive.models import Article, ArticleStatus, Quote, ReviewStatus
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def entries(response):
+    assert response["Content-Type"].startswith("application/atom+xml")
+    root = ET.fromstring(response.content)
+    return [
+        (e.findtext(f"{ATOM}title"), e.find(f"{ATOM}link").get("href"))
+        for e in root.iter(f"{ATOM}entry")
+    ]
+
+
+def test_latest_articles_feed_has_published_articles_only(client, seed):
+    Article.objects.create(headline="Draft", slug="d", body="x", published_on=dt.date(2010, 1, 1))
+    found = entries(client.get("/feeds/articles.atom"))
+    assert [title for title, _ in found] == [seed.headline]
+    assert found[0][1].endswith(seed.get_absolute_url())
+
+
+def test_person_quotes_feed(client, seed):
+    found = entries(client.get("/people/vanessa-saenen/quotes.atom"))
+    public = Quote.objects.public().filter(speaker__slug="vanessa-saenen")
+    assert len(found) == public.count()
+    assert {link.split("testserver")[-1] for _, link in found} == {
+        q.get_absolute_url() for q in public
+    }
+    assert client.get("/people/nobody/quotes.atom").status_code == 404
+
+
+def test_tag_quotes_feed_hides_suggestions(client, seed):
+    denial = Quote.objects.get(exact__startswith="I can't agree")
+    before = entries(client.get("/tags/denial/quotes.atom"))
+    Quote.objects.filter(pk=denial.pk).update(status=ReviewStatus.SUGGESTED)
+    after = entries(client.get("/tags/denial/quotes.atom"))
+    assert len(after) == len(before) - 1
+    assert client.get("/tags/nope/quotes.atom").status_code == 404
+
+
+def test_sitemap_lists_public_pages_only(client, seed):
+    draft = Article.objects.create(
+        headline="Draft",
+        slug="draft",
+        body="x",
+        published_on=dt.date(2010, 1, 1),
+        status=ArticleStatus.DRAFT,
+    )
+    hidden = Quote.objects.filter(article=seed).first()
+    Quote.objects.filter(pk=hidden.pk).update(status=ReviewStatus.REJECTED)
+    response = client.get("/sitemap.xml")
+    root = ET.fromstring(response.content)
+    locs = {
+        loc.text.split("testserver")[-1]
+        for loc in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
+    }
+    assert seed.get_absolute_url() in locs
+    assert draft.get_absolute_url() not in locs
+    assert hidden.get_absolute_url() not in locs
+    for path in (
+        "/people/vanessa-saenen/",
+        "/organizations/osce/",
+        "/places/almaty/",
+        "/events/abliyazov-released/",
+        "/tags/denial/",
+        "/timeline/",
+        "/",
+    ):
+        assert path in locs

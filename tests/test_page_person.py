@@ -1,0 +1,92 @@
+"""Person pages, checked against what the seed article says."""
+
+import datetime as dt
+
+from archive.models import Article, ArticleStatus, Quote, ReviewStatus
+
+
+def section(html, heading_id):
+    """The HTML of the <section> whose heading has this id."""
+    start = html.index(f'id="{heading_id}"')
+    return html[start : html.index("</section>", start)]
+
+
+def test_saenen_shows_her_quotes_and_hrw(client, seed):
+    html = client.get("/people/vanessa-saenen/").text
+    affiliations = section(html, "affiliations-h")
+    assert "Spokeswoman" in affiliations
+    assert 'href="/organizations/human-rights-watch/"' in affiliations
+    quotes_by = section(html, "quotes-by-h")
+    for quote in Quote.objects.public().filter(speaker__slug="vanessa-saenen"):
+        assert f'href="{quote.get_absolute_url()}"' in quotes_by
+        assert f'href="{seed.get_absolute_url()}#quote-{quote.pk}"' in quotes_by
+    # grouped by article, with tags
+    assert seed.headline in quotes_by
+    assert 'href="/tags/accusation/"' in quotes_by
+
+
+def test_kalyuzhnyis_denial_shows_on_his_page_and_answers_saenen(client, seed):
+    denial = Quote.objects.get(exact__startswith="I can't agree with this statement")
+    his = client.get("/people/vyacheslav-kalyuzhnyi/").text
+    assert denial.get_absolute_url() in section(his, "quotes-by-h")
+    assert denial.get_absolute_url() in section(his, "answers-h")
+    hers = client.get("/people/vanessa-saenen/").text
+    replies = section(hers, "replies-h")
+    assert denial.get_absolute_url() in replies
+    assert 'href="/people/vyacheslav-kalyuzhnyi/"' in replies
+
+
+def test_zhaqiyanov_shows_kalyuzhnyis_quote_about_him(client, seed):
+    persecution = Quote.objects.get(exact__startswith="I don't think [the HRW report]")
+    html = client.get("/people/galymzhan-zhaqiyanov/").text
+    about = section(html, "quotes-about-h")
+    assert persecution.get_absolute_url() in about
+    assert "Vyacheslav Kalyuzhnyi" in about
+    assert "Also spelled:" in html and "Zhakiyanov" in html
+
+
+def test_appears_with_counts_and_events_and_articles(client, seed):
+    html = client.get("/people/galymzhan-zhaqiyanov/").text
+    appears = section(html, "appears-h")
+    assert 'href="/people/mukhtabar-abliyazov/"' in appears
+    assert "1 article" in appears
+    events = section(html, "events-h")
+    assert 'href="/events/democratic-choice-of-kazakhstan-formed/"' in events
+    assert "(founder)" in events
+    assert seed.get_absolute_url() in section(html, "articles-h")
+
+
+def test_connections_diagram_is_server_rendered_svg(client, seed):
+    html = client.get("/people/vanessa-saenen/").text
+    diagram = section(html, "connections-h")
+    assert "<svg" in diagram and "<script" not in diagram
+    assert '<a href="/organizations/human-rights-watch/">' in diagram
+    assert "spokeswoman" in diagram
+
+
+def test_hidden_quotes_stay_off_person_pages(client, seed):
+    concern = Quote.objects.get(exact__startswith="Our main concern")
+    Quote.objects.filter(pk=concern.pk).update(status=ReviewStatus.SUGGESTED)
+    draft = Article.objects.create(
+        headline="Unpublished",
+        slug="unpublished",
+        body='"Secret words," Saenen said.',
+        published_on=dt.date(2004, 6, 1),
+        status=ArticleStatus.DRAFT,
+    )
+    secret = Quote(article=draft, speaker=concern.speaker)
+    secret.anchor_to("Secret words")
+    secret.save()
+    html = client.get("/people/vanessa-saenen/").text
+    assert concern.get_absolute_url() not in html
+    assert "Secret words" not in html and "Unpublished" not in html
+
+
+def test_person_quote_lists_paginate(client, seed, settings):
+    settings.PAGE_SIZE = 3
+    first = client.get("/people/vanessa-saenen/").text
+    assert "Page 1 of" in first and "?page=2" in first
+    assert client.get("/people/vanessa-saenen/?page=2").status_code == 200
+    for bad in ("0", "x", "-1", "999", "1.5"):
+        assert client.get(f"/people/vanessa-saenen/?page={bad}").status_code == 404
+    assert client.get("/people/vanessa-saenen/?articles_page=7").status_code == 404

@@ -1,0 +1,190 @@
+"""Every page costs the same number of queries with 1 related item as with 50.
+
+Each test lists the queries it expects; `django_assert_num_queries` fails on any other count,
+so a template that starts to query per item (N+1) breaks these tests at n=50.
+"""
+
+import datetime as dt
+
+import pytest
+
+from archive.models import Event, EventParticipant, Membership, Organization, Person, Place, Quote
+from tests.page_helpers import add_articles, article_with_quotes
+
+SIZES = [1, 50]
+
+
+@pytest.fixture
+def cast(db):
+    org = Organization.objects.create(name="Watch Group", slug="watch")
+    ann = Person.objects.create(name="Ann Speaker", slug="ann")
+    bob = Person.objects.create(name="Bob Subject", slug="bob")
+    Membership.objects.create(person=ann, organization=org, role="spokeswoman")
+    return org, ann, bob
+
+
+# Shared by quote lists (QuoteQuerySet.with_context): the page of quotes with article,
+# speaker, said_to and answered quote joined; their tags; their `about` entities; the
+# speakers' person rows, memberships and membership organizations (for the affiliation).
+QUOTE_PAGE = 6
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_person_page(client, cast, django_assert_num_queries, n):
+    org, ann, bob = cast
+    add_articles(n, ann, about=bob)
+    # person; aliases; identifiers; memberships; counts of quotes by, replies to them, their
+    # answers, quotes about them and articles; co-mentions (diagram); whom they speak about;
+    # who speaks about them; people and organizations named with them; events; the
+    # quotes-by page (QUOTE_PAGE); the articles page.
+    with django_assert_num_queries(14 + QUOTE_PAGE + 1):
+        response = client.get("/people/ann/")
+    assert response.status_code == 200
+    assert response.text.count('class="quote-card"') == min(n, 25)
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_person_quoted_about(client, cast, django_assert_num_queries, n):
+    org, ann, bob = cast
+    add_articles(n, ann, about=bob)
+    # As above, but the quotes are about Bob: the quotes-about page replaces the quotes-by
+    # page, and Bob is mentioned in no article, so no articles page is fetched.
+    with django_assert_num_queries(14 + QUOTE_PAGE):
+        response = client.get("/people/bob/")
+    assert response.text.count('class="quote-card"') == min(n, 25)
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_organization_page(client, cast, django_assert_num_queries, n):
+    org, ann, bob = cast
+    add_articles(n, ann, about=org)
+    # organization with parent and base; aliases; identifiers; memberships; child
+    # organizations; counts of quotes by its people, quotes about it and articles;
+    # co-mentions; whom it speaks about; who speaks about it; events; two quote pages.
+    with django_assert_num_queries(12 + 2 * QUOTE_PAGE):
+        response = client.get("/organizations/watch/")
+    assert response.text.count('class="quote-card"') == 2 * min(n, 25)
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_article_page(client, cast, django_assert_num_queries, n):
+    org, ann, bob = cast
+    article = article_with_quotes(n, ann)
+    # the article with publisher and dateline; its contributors; its quotes (with_context:
+    # QUOTE_PAGE); its mentions with their entities; related articles.
+    with django_assert_num_queries(2 + QUOTE_PAGE + 1 + 1):
+        response = client.get(article.get_absolute_url())
+    assert response.text.count('<mark class="quote" id=') == n
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_quote_page(client, cast, django_assert_num_queries, n):
+    org, ann, bob = cast
+    article = article_with_quotes(n, ann)
+    quote = Quote.objects.filter(article=article).last()
+    # the quote (with_context minus the page: tags, about, speaker person, memberships,
+    # organizations); the mentions in its part; the quotes answering it.
+    with django_assert_num_queries(QUOTE_PAGE + 2):
+        response = client.get(quote.get_absolute_url())
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_tag_page(client, cast, django_assert_num_queries, n):
+    org, ann, bob = cast
+    add_articles(n, ann, about=bob)
+    # the tag; count of its quotes; the speakers with counts; related tags with counts;
+    # the quote page (QUOTE_PAGE).
+    with django_assert_num_queries(4 + QUOTE_PAGE):
+        response = client.get("/tags/elections/")
+    assert response.text.count('class="quote-card"') == min(n, 25)
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_place_page(client, cast, django_assert_num_queries, n):
+    org, ann, bob = cast
+    almaty = Place.objects.create(name="Almaty", slug="almaty")
+    for i in range(n):
+        Place.objects.create(name=f"District {i}", slug=f"d{i}", located_in=almaty)
+        Organization.objects.create(name=f"Group {i}", slug=f"g{i}", based_in=almaty)
+        Event.objects.create(
+            name=f"Meeting {i}",
+            slug=f"m{i}",
+            location=almaty,
+            start=dt.date(2004, 1, 1),
+            start_precision="year",
+        )
+    article_with_quotes(n, ann, dateline=almaty)
+    # place with its parent; aliases; identifiers; contained places; organizations based
+    # there; events held there; count and page of datelined articles; counts of quotes
+    # about it and of articles mentioning it (both empty, so no page is fetched).
+    with django_assert_num_queries(10):
+        response = client.get("/places/almaty/")
+    assert response.text.count('href="/places/d') == n
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_event_page(client, cast, django_assert_num_queries, n):
+    event = Event.objects.create(
+        name="Vote", slug="vote", start=dt.date(2004, 9, 1), start_precision="season"
+    )
+    for i in range(n):
+        person = Person.objects.create(name=f"Voter {i}", slug=f"v{i}")
+        EventParticipant.objects.create(event=event, entity=person, role="voter")
+    # event with location; aliases; identifiers; participants with their entities; counts
+    # of quotes about it and of articles mentioning it.
+    with django_assert_num_queries(6):
+        response = client.get("/events/vote/")
+    assert response.text.count("(voter)") == n
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_indexes_and_timeline(client, db, django_assert_num_queries, n):
+    for i in range(n):
+        Person.objects.create(name=f"Person {i}", slug=f"p{i}")
+        Organization.objects.create(name=f"Org {i}", slug=f"o{i}")
+        Place.objects.create(name=f"Place {i}", slug=f"pl{i}")
+        Event.objects.create(
+            name=f"Event {i}",
+            slug=f"e{i}",
+            start=dt.date(2000 + i % 5, 1, 1),
+            start_precision="year",
+        )
+    # each index: the count for the paginator and the page.
+    for path in ("/people/", "/organizations/", "/places/", "/events/", "/timeline/"):
+        with django_assert_num_queries(2):
+            assert client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_home_and_archive(client, cast, django_assert_num_queries, n):
+    org, ann, bob = cast
+    add_articles(n, ann, about=bob)
+    # latest articles; latest quotes (QUOTE_PAGE); people; tags with counts.
+    with django_assert_num_queries(3 + QUOTE_PAGE):
+        client.get("/")
+    # counts by month
+    with django_assert_num_queries(1):
+        client.get("/articles/")
+    # count and page
+    with django_assert_num_queries(2):
+        client.get("/articles/2005/")
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_feeds_and_sitemap(client, cast, django_assert_num_queries, n):
+    org, ann, bob = cast
+    add_articles(n, ann, about=bob)
+    # the latest articles with publisher and dateline
+    with django_assert_num_queries(1):
+        client.get("/feeds/articles.atom")
+    # the person; their quotes with context (QUOTE_PAGE)
+    with django_assert_num_queries(1 + QUOTE_PAGE):
+        client.get("/people/ann/quotes.atom")
+    # the tag; its quotes with context (QUOTE_PAGE)
+    with django_assert_num_queries(1 + QUOTE_PAGE):
+        client.get("/tags/elections/quotes.atom")
+    # per section (pages, articles, entities, quotes, tags): a count for the paginator and
+    # the items, except the fixed list of index pages, which needs neither.
+    with django_assert_num_queries(8):
+        client.get("/sitemap.xml")
