@@ -18,7 +18,7 @@ from django.utils.safestring import SafeString
 
 from archive.models import SearchEntry, SearchKind, SearchName
 from archive.search import highlight
-from archive.search.backends import current
+from archive.search.backends import CANDIDATES, current
 from archive.search.params import SearchParams
 from archive.search.query import Query, Words, parse
 
@@ -71,6 +71,11 @@ class SearchPage:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     suggestion: Suggestion | None = None
     page_count: int = 0
+
+    @property
+    def sampled(self) -> bool:
+        """Whether facets and ranking looked at only some of the matches (CANDIDATES)."""
+        return self.total > CANDIDATES
 
     @property
     def notices(self) -> list[str]:

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 from django.db import connection, transaction
 
-from archive.search.backends import Filters, facet_sql
+from archive.search.backends import CANDIDATES, Filters, facet_sql
 from archive.search.highlight import START, STOP
 from archive.search.query import AnyOf, Query, Words
 
@@ -67,7 +67,7 @@ def _matched(query: Query, filters: Filters, columns: str) -> tuple[str, list]:
 def facet_counts(query: Query, filters: Filters) -> list[tuple]:
     matched, params = _matched(query, filters, "e.id, e.kind, e.year")
     with connection.cursor() as cursor:
-        cursor.execute(facet_sql(matched), params)
+        cursor.execute(facet_sql(matched, f"{matched} LIMIT {CANDIDATES}"), params + params)
         return cursor.fetchall()
 
 
@@ -76,10 +76,12 @@ def page(query: Query, filters: Filters, sort: str, offset: int, limit: int) -> 
         matched, params = _matched(query, filters, "e.id")
         order = "e.date DESC NULLS LAST, e.id DESC"
     else:
+        # ts_rank only for the candidates (all of them, when there are fewer).
         tsquery, rank_params = compile_tsquery(query)
         matched, params = _matched(query, filters, f"e.id, ts_rank(e.vector, {tsquery}) AS rank")
         params = rank_params + params
-        order = "rank DESC, e.id"
+        matched = f"SELECT * FROM ({matched} LIMIT {CANDIDATES}) candidates"
+        order = "rank DESC, id"
     with connection.cursor() as cursor:
         cursor.execute(f"{matched} ORDER BY {order} LIMIT %s OFFSET %s", [*params, limit, offset])
         return [row[0] for row in cursor.fetchall()]

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from django.db import connection, transaction
 from rapidfuzz import fuzz
 
-from archive.search.backends import Filters, facet_sql
+from archive.search.backends import CANDIDATES, Filters, facet_sql
 from archive.search.highlight import START, STOP
 from archive.search.query import AnyOf, Query, Words
 
@@ -47,27 +47,44 @@ def compile_match(query: Query) -> str:
 
 
 def _matched(query: Query, filters: Filters, columns: str) -> tuple[str, list]:
+    # CROSS JOIN keeps the full-text table as the outer loop: SQLite would otherwise start
+    # from a filter and run the MATCH once per candidate row.
     where, params = filters.sql()
     sql = f"""
         SELECT {columns} FROM archive_search_fts
-        JOIN archive_searchentry e ON e.id = archive_search_fts.rowid
+        CROSS JOIN archive_searchentry e ON e.id = archive_search_fts.rowid
         WHERE archive_search_fts MATCH %s{where}
     """
     return sql, [compile_match(query), *params]
 
 
+# FTS5 walks its doclists newest row first for ORDER BY rowid DESC, so a LIMIT stops early.
+NEWEST = f"ORDER BY archive_search_fts.rowid DESC LIMIT {CANDIDATES}"
+
+
 def facet_counts(query: Query, filters: Filters) -> list[tuple]:
     matched, params = _matched(query, filters, "e.id, e.kind, e.year")
+    counted, count_params = matched, params
+    if filters == Filters():
+        # Without filters the total is the full-text table's alone: no row lookups.
+        counted = "SELECT rowid FROM archive_search_fts WHERE archive_search_fts MATCH %s"
+        count_params = [compile_match(query)]
     with connection.cursor() as cursor:
-        cursor.execute(facet_sql(matched), params)
+        cursor.execute(facet_sql(counted, f"{matched} {NEWEST}"), count_params + params)
         return cursor.fetchall()
 
 
 def page(query: Query, filters: Filters, sort: str, offset: int, limit: int) -> list[int]:
-    matched, params = _matched(query, filters, "e.id")
-    order = "e.date DESC NULLS LAST, e.id DESC" if sort == "date" else f"{RANK}, e.id"
+    if sort == "date":
+        matched, params = _matched(query, filters, "e.id")
+        sql = f"{matched} ORDER BY e.date DESC NULLS LAST, e.id DESC LIMIT %s OFFSET %s"
+    else:
+        # bm25 only for the candidates (all of them, when there are fewer).
+        matched, params = _matched(query, filters, f"e.id, {RANK} AS score")
+        sql = f"""SELECT id FROM ({matched} {NEWEST}) candidates
+                  ORDER BY score, id LIMIT %s OFFSET %s"""
     with connection.cursor() as cursor:
-        cursor.execute(f"{matched} ORDER BY {order} LIMIT %s OFFSET %s", [*params, limit, offset])
+        cursor.execute(sql, [*params, limit, offset])
         return [row[0] for row in cursor.fetchall()]
 
 

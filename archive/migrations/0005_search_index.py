@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("archive", "0001_initial"),
+        ("archive", "0004_entity_suggestions_and_article_import"),
     ]
 
     operations = [

@@ -93,7 +93,7 @@ def _run(statements_by_vendor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("archive", "0002_search_index"),
+        ("archive", "0005_search_index"),
     ]
 
     operations = [
