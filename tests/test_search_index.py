@@ -3,10 +3,11 @@ aliases, mentions and tags, on commit; and `rebuild_search_index` rebuilds it.""
 
 import datetime as dt
 from contextlib import contextmanager
+from importlib import import_module
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 
 from archive.models import (
     Alias,
@@ -20,6 +21,7 @@ from archive.models import (
     SearchName,
 )
 from archive.search import params, service, signals
+from archive.search.backends import filter_words
 
 
 def found(text, **filters):
@@ -139,7 +141,7 @@ def test_deleting_a_person_removes_them_from_the_index(commit, db):
 def test_rebuild_search_index_matches_the_incremental_index(search_seed, capsys):
     def snapshot():
         entries = {
-            (e.kind, e.object_id, e.title, e.lead, e.body, e.folded, e.path)
+            (e.kind, e.object_id, e.title, e.lead, e.body, e.folded, e.filters, e.path)
             for e in SearchEntry.objects.all()
         }
         facets = set(
@@ -156,3 +158,25 @@ def test_rebuild_search_index_matches_the_incremental_index(search_seed, capsys)
     assert snapshot() == incremental
     assert ("article", search_seed.get_absolute_url()) in found("Zhakiyanov")
     assert Quote.objects.public().count() == SearchEntry.objects.filter(kind="quote").count()
+
+
+def test_filter_tokens_agree_with_the_facets_and_with_the_migration_sql(search_seed):
+    def stored():
+        return dict(SearchEntry.objects.values_list("pk", "filters"))
+
+    expected = {
+        entry.pk: filter_words(
+            entry.kind, entry.year, [(f.facet, f.key) for f in entry.facets.all()]
+        )
+        for entry in SearchEntry.objects.prefetch_related("facets")
+    }
+    assert any(" xt" in words and " xp" in words for words in expected.values())
+    assert stored() == expected
+    # Migration 0008 fills the column of an existing index in SQL: it must spell the same.
+    migration = import_module("archive.migrations.0008_search_entry_filters")
+    SearchEntry.objects.update(filters="")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            migration.SQLITE_FILL if connection.vendor == "sqlite" else migration.POSTGRES_FILL
+        )
+    assert stored() == expected

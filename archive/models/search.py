@@ -48,6 +48,12 @@ class SearchEntry(models.Model):
     context = models.CharField(
         max_length=500, blank=True, help_text="The line under a result, e.g. speaker and article."
     )
+    filters = models.TextField(
+        blank=True,
+        default="",
+        help_text="Filter tokens (kind, year, facet keys) that the full-text index also holds, "
+        "so that narrowing is a full-text AND (archive.search.backends.filter_words).",
+    )
 
     class Meta:
         ordering = ["kind", "object_id"]
@@ -79,6 +85,9 @@ class SearchFacet(models.Model):
         indexes = [
             # Narrowing by a facet: WHERE facet = %s AND key = %s (→ entry_id).
             models.Index(fields=["facet", "key", "entry"], name="search_facet_value_idx"),
+            # Facet counts over the matches: JOIN ON entry_id = m.id, GROUP BY facet, key with
+            # MAX(label), answered from the index alone (no table reads).
+            models.Index(fields=["entry", "facet", "key", "label"], name="search_facet_entry_idx"),
         ]
 
     def __str__(self) -> str:

@@ -31,6 +31,7 @@ from archive.models import (
     SearchName,
 )
 from archive.names import fold, fold_words
+from archive.search.backends import filter_words
 from archive.search.highlight import strip_marks
 
 BATCH = 500
@@ -230,6 +231,8 @@ ENTITY_KINDS = [SearchKind.PERSON, SearchKind.ORGANIZATION, SearchKind.PLACE, Se
 
 
 def _write(rows: list[Row]) -> None:
+    for row in rows:
+        row.entry.filters = filter_words(row.entry.kind, row.entry.year, row.facets)
     entries = SearchEntry.objects.bulk_create([row.entry for row in rows], batch_size=BATCH)
     SearchFacet.objects.bulk_create(
         [

@@ -1,7 +1,7 @@
 """One module per database engine, with the same functions; `current()` picks the one in use.
 
 What both share lives here: the filters (kind, year, date range, facet values) as SQL over
-archive_searchentry `e`, and the shape of the facet-count query.
+archive_searchentry `e` or as filter tokens, and the shape of the facet-count query.
 """
 
 from __future__ import annotations
@@ -17,6 +17,32 @@ FACET_LIMIT = 10  # values shown per person/organization/tag facet
 # newest entries on SQLite, the first found on PostgreSQL) and the page says so: counting
 # and ranking every match of a common word at 100,000 articles would blow the time budget.
 CANDIDATES = 2000
+
+
+def filter_token(name: str, value) -> str:
+    """The word standing for "kind/year/facet = value" in SearchEntry.filters.
+
+    Letters and digits only, so every full-text tokenizer keeps it whole; facet keys (entity
+    ids, tag slugs with hyphens) are spelled in hex. The final 0 keeps the porter stemmer,
+    which only strips letter suffixes, from touching it, and no English word looks like it.
+    """
+    name, value = str(name), str(value)
+    if name == "kind":
+        return f"xk{value}0"
+    if name == "year":
+        return f"xy{value}0"
+    return f"x{name[0]}{value.encode('utf-8').hex()}0"
+
+
+def filter_words(kind: str, year: int | None, facets) -> str:
+    """SearchEntry.filters: the filter tokens of an entry, from its kind, year and the
+    (facet, key) pairs it carries. The SQL that fills the column in migration 0008 spells
+    the same thing; tests/test_search_index.py checks that they agree."""
+    tokens = [filter_token("kind", kind)]
+    if year is not None:
+        tokens.append(filter_token("year", year))
+    tokens += [filter_token(facet, key) for facet, key in sorted(facets)]
+    return " ".join(tokens)
 
 
 @dataclass(frozen=True)
@@ -53,11 +79,36 @@ class Filters:
                 params += [facet, value]
         return "".join(f" AND {c}" for c in clauses), params
 
+    def tokens(self) -> list[str]:
+        """The filter tokens every match must carry (kind, year, facet values): on SQLite
+        they are ANDed into the full-text query, so narrowing never reads the rows."""
+        tokens = []
+        for name in ("kind", "year", "person", "organization", "tag"):
+            value = getattr(self, name)
+            if value is not None and value != "":
+                tokens.append(filter_token(name, value))
+        return tokens
+
+    def range_sql(self) -> tuple[str, list]:
+        """The date range alone, as SQL over `e` (the part tokens cannot say)."""
+        clauses, params = [], []
+        if self.date_from:
+            clauses.append("e.date >= %s")
+            params.append(self.date_from)
+        if self.date_to:
+            clauses.append("e.date <= %s")
+            params.append(self.date_to)
+        return "".join(f" AND {c}" for c in clauses), params
+
 
 def facet_sql(matched: str, candidates: str) -> str:
     """The total over `matched`, then kind, year and the top values of each entity/tag facet
     over `candidates` (at most CANDIDATES of the matches; both select e.id, e.kind, e.year),
-    as rows of (facet, key, label, count). Parameters: matched's, then candidates'."""
+    as rows of (facet, key, label, count). Parameters: candidates', then matched's.
+
+    The facet values are found from the candidates through search_facet_entry_idx, which
+    holds every column the count needs: CROSS JOIN keeps SQLite from starting at the facet
+    table instead and reading all of it."""
     return f"""
         WITH m AS MATERIALIZED ({candidates})
         SELECT 'total', '', '', COUNT(*) FROM ({matched}) everything
@@ -71,7 +122,7 @@ def facet_sql(matched: str, candidates: str) -> str:
                    ROW_NUMBER() OVER (PARTITION BY facet ORDER BY n DESC, label) AS place
             FROM (
                 SELECT sf.facet, sf.key, MAX(sf.label) AS label, COUNT(*) AS n
-                FROM m JOIN archive_searchfacet sf ON sf.entry_id = m.id
+                FROM m CROSS JOIN archive_searchfacet sf WHERE sf.entry_id = m.id
                 GROUP BY sf.facet, sf.key
             ) counted
         ) ranked WHERE place <= {FACET_LIMIT}

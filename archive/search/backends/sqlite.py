@@ -14,8 +14,9 @@ from archive.search.query import AnyOf, Query, Words
 
 NEAR_ENOUGH = 0.75  # rapidfuzz ratio / 100 for "did you mean"
 
-# bm25 weights of title, lead, body and folded, in that order: a headline hit counts most.
-RANK = "bm25(archive_search_fts, 10.0, 4.0, 1.0, 2.0)"
+# bm25 weights of title, lead, body, folded and filters, in that order: a headline hit counts
+# most; the filter tokens only narrow, they never rank.
+RANK = "bm25(archive_search_fts, 10.0, 4.0, 1.0, 2.0, 0.0)"
 CONTENT = "{title lead body}"
 
 
@@ -38,24 +39,31 @@ def _item(item) -> str:
     return _words(item)
 
 
-def compile_match(query: Query) -> str:
-    """The FTS5 MATCH expression for a parsed query (which has at least one positive item)."""
+def compile_match(query: Query, filters: Filters | None = None) -> str:
+    """The FTS5 MATCH expression for a parsed query (which has at least one positive item),
+    with the filters' tokens ANDed in: narrowing by kind, year or facet value is a merge of
+    doclists inside FTS5, never a lookup of every matched row."""
     expression = " AND ".join(_item(item) for item in query.must)
     for words in query.must_not:
         expression = f"({expression}) NOT {_words(words)}"
+    tokens = filters.tokens() if filters else []
+    if tokens:
+        expression = f"({expression}) AND " + " AND ".join(
+            f"filters : {_phrase([t])}" for t in tokens
+        )
     return expression
 
 
 def _matched(query: Query, filters: Filters, columns: str) -> tuple[str, list]:
     # CROSS JOIN keeps the full-text table as the outer loop: SQLite would otherwise start
     # from a filter and run the MATCH once per candidate row.
-    where, params = filters.sql()
+    where, params = filters.range_sql()
     sql = f"""
         SELECT {columns} FROM archive_search_fts
         CROSS JOIN archive_searchentry e ON e.id = archive_search_fts.rowid
         WHERE archive_search_fts MATCH %s{where}
     """
-    return sql, [compile_match(query), *params]
+    return sql, [compile_match(query, filters), *params]
 
 
 # FTS5 walks its doclists newest row first for ORDER BY rowid DESC, so a LIMIT stops early.
@@ -65,12 +73,12 @@ NEWEST = f"ORDER BY archive_search_fts.rowid DESC LIMIT {CANDIDATES}"
 def facet_counts(query: Query, filters: Filters) -> list[tuple]:
     matched, params = _matched(query, filters, "e.id, e.kind, e.year")
     counted, count_params = matched, params
-    if filters == Filters():
-        # Without filters the total is the full-text table's alone: no row lookups.
+    if not filters.range_sql()[0]:
+        # Without a date range the total is the full-text table's alone: no row lookups.
         counted = "SELECT rowid FROM archive_search_fts WHERE archive_search_fts MATCH %s"
-        count_params = [compile_match(query)]
+        count_params = [compile_match(query, filters)]
     with connection.cursor() as cursor:
-        cursor.execute(facet_sql(counted, f"{matched} {NEWEST}"), count_params + params)
+        cursor.execute(facet_sql(counted, f"{matched} {NEWEST}"), params + count_params)
         return cursor.fetchall()
 
 
