@@ -55,12 +55,15 @@ def compile_match(query: Query, filters: Filters | None = None) -> str:
 
 
 def _matched(query: Query, filters: Filters, columns: str) -> tuple[str, list]:
+    """The matches as `SELECT columns`, which may use e.id, e.kind, e.year and e.date: they
+    are read from search_entry_row_idx, not from rows that carry the whole text."""
     # CROSS JOIN keeps the full-text table as the outer loop: SQLite would otherwise start
     # from a filter and run the MATCH once per candidate row.
     where, params = filters.range_sql()
     sql = f"""
         SELECT {columns} FROM archive_search_fts
-        CROSS JOIN archive_searchentry e ON e.id = archive_search_fts.rowid
+        CROSS JOIN archive_searchentry e INDEXED BY search_entry_row_idx
+        ON e.id = archive_search_fts.rowid
         WHERE archive_search_fts MATCH %s{where}
     """
     return sql, [compile_match(query, filters), *params]
