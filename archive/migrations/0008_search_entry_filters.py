@@ -3,7 +3,8 @@ SQLite narrowing a search is part of the full-text query (an AND of doclists) ra
 lookup of every matched row. The FTS5 table gains a fifth column, `filters`, and its
 triggers copy it; the column is filled here in SQL that spells what
 archive.search.backends.filter_words does in Python (the tests check they agree), and the
-FTS5 table is rebuilt from its content table once.
+FTS5 table is rebuilt from its content table once. On PostgreSQL the tokens get a GIN
+index of their own (archive_search_filters_idx), which the planner ANDs with the text's.
 
 The column is added with ALTER TABLE ADD COLUMN … DEFAULT '' (Django would copy the whole
 table on SQLite to add a NOT NULL column), so the migration takes about a minute at 100,000
@@ -11,6 +12,12 @@ articles on SQLite, most of it the FTS5 rebuild.
 """
 
 from django.db import migrations, models
+
+# A migration keeps its own copy of the SQL it runs, so later edits elsewhere cannot change it.
+FILTERS_INDEX = (
+    "CREATE INDEX archive_search_filters_idx ON archive_searchentry"
+    " USING GIN (to_tsvector('simple'::regconfig, filters))"
+)
 
 ADD_COLUMN = "ALTER TABLE archive_searchentry ADD COLUMN filters text NOT NULL DEFAULT ''"
 DROP_COLUMN = "ALTER TABLE archive_searchentry DROP COLUMN filters"
@@ -78,11 +85,18 @@ def _drop_fts() -> list[str]:
 
 FORWARD = {
     "sqlite": [*_drop_fts(), ADD_COLUMN, SQLITE_FILL, *_fts("title, lead, body, folded, filters")],
-    "postgresql": [ADD_COLUMN, POSTGRES_FILL],
+    # The text's GIN index is set aside while every row is rewritten, then built once.
+    "postgresql": [
+        "DROP INDEX archive_search_vector_idx",
+        ADD_COLUMN,
+        POSTGRES_FILL,
+        "CREATE INDEX archive_search_vector_idx ON archive_searchentry USING GIN (vector)",
+        FILTERS_INDEX,
+    ],
 }
 BACKWARD = {
     "sqlite": [*_drop_fts(), DROP_COLUMN, *_fts("title, lead, body, folded")],
-    "postgresql": [DROP_COLUMN],
+    "postgresql": ["DROP INDEX archive_search_filters_idx", DROP_COLUMN],
 }
 
 

@@ -12,6 +12,13 @@ from types import ModuleType
 
 from django.db import connection
 
+# PostgreSQL: narrowing by kind, year or facet value, `to_tsvector('simple', e.filters) @@
+# to_tsquery('simple', 'token & token')` (backends/postgres.py); created by migration 0008
+# and again after a bulk load.
+FILTERS_INDEX = (
+    "CREATE INDEX archive_search_filters_idx ON archive_searchentry"
+    " USING GIN (to_tsvector('simple'::regconfig, filters))"
+)
 FACET_LIMIT = 10  # values shown per person/organization/tag facet
 # Past this many matches, facet counts and relevance ranking look at this many of them (the
 # newest entries on SQLite, the first found on PostgreSQL) and the page says so: counting

@@ -8,10 +8,13 @@ from contextlib import contextmanager
 
 from django.db import connection, transaction
 
-from archive.search.backends import CANDIDATES, Filters, facet_sql
+from archive.search.backends import CANDIDATES, FILTERS_INDEX, Filters, facet_sql
 from archive.search.highlight import START, STOP
 from archive.search.query import AnyOf, Query, Words
 
+# The expression of archive_search_filters_idx (migration 0008): written exactly so, or the
+# planner does not see that the index serves it.
+FILTERS_VECTOR = "to_tsvector('simple'::regconfig, e.filters)"
 NEAR_ENOUGH = 0.4  # pg_trgm similarity for "did you mean"
 
 HEADLINE_TITLE = f"HighlightAll=true, StartSel={START}, StopSel={STOP}"
@@ -55,9 +58,21 @@ def compile_tsquery(query: Query) -> tuple[str, list]:
     return f"({sql})", params
 
 
+def _filter_sql(filters: Filters) -> tuple[str, list]:
+    """Kind, year and facet values as a match of the filter tokens (archive_search_filters_idx,
+    which the planner ANDs with the text's GIN index), and the date range as SQL."""
+    where, params = filters.range_sql()
+    tokens = filters.tokens()
+    if tokens:
+        # Tokens are letters and digits only, so they cannot be tsquery operators.
+        where += f" AND {FILTERS_VECTOR} @@ to_tsquery('simple', %s)"
+        params.append(" & ".join(tokens))
+    return where, params
+
+
 def _matched(query: Query, filters: Filters, columns: str) -> tuple[str, list]:
     tsquery, params = compile_tsquery(query)
-    where, more = filters.sql()
+    where, more = _filter_sql(filters)
     return f"SELECT {columns} FROM archive_searchentry e WHERE e.vector @@ {tsquery}{where}", [
         *params,
         *more,
@@ -135,6 +150,7 @@ def bulk_loading():
     faster than updating it row by row. All in one transaction."""
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("DROP INDEX archive_search_vector_idx")
+        cursor.execute("DROP INDEX archive_search_filters_idx")
         yield
         # Django's foreign keys are checked at commit; CREATE INDEX refuses to run while
         # such checks are pending, so run them now.
@@ -142,4 +158,5 @@ def bulk_loading():
         cursor.execute(
             "CREATE INDEX archive_search_vector_idx ON archive_searchentry USING GIN (vector)"
         )
+        cursor.execute(FILTERS_INDEX)
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")
