@@ -7,6 +7,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from urllib.parse import urlencode
 
 from django.urls import reverse
@@ -78,7 +79,12 @@ class SearchParams:
         if "page" not in changes:
             changes["page"] = None  # narrowing or re-sorting starts again at page one
         query = self.as_query(**changes)
-        return reverse("archive:search") + ("?" + urlencode(query) if query else "")
+        return self._path + ("?" + urlencode(query) if query else "")
+
+    @cached_property
+    def _path(self) -> str:
+        # A results page builds some fifty URLs (facet values, pages, filters): reverse once.
+        return reverse("archive:search")
 
     def page_url(self, page: int) -> str:
         return self.url(page=page if page != 1 else None)

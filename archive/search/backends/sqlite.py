@@ -99,20 +99,30 @@ def page(query: Query, filters: Filters, sort: str, offset: int, limit: int) -> 
         return [row[0] for row in cursor.fetchall()]
 
 
+SEEK_WORDS = 2  # up to this many words, marked() seeks each shown row; past it, it scans
+
+
 def marked(ids: list[int], words: list[Words]) -> dict[int, tuple[str, str, str]]:
-    """Title, lead and body excerpts with the words marked, for the shown rows only. Rows in
-    which none of the words appear as spelled are left out (they matched a folded key)."""
+    """Title, lead and body excerpts with the words marked, for the shown rows only. A row
+    whose text has none of the words as spelled (it matched a folded key) comes back with
+    nothing marked, and the caller shows it plainly.
+
+    The MATCH has no column filter (one costs several times more per row; highlight() and
+    snippet() only read the text columns anyway). With a word or two, FTS5 seeks each row
+    (`rowid IN`); with more (a name and its spellings), a seek per word per row costs more
+    than one pass over the words' doclists, so `+rowid` keeps the rowids out of the index."""
     if not ids or not words:
         return {}
-    match = f"{CONTENT} : (" + " OR ".join(_phrase(w.tokens) for w in words) + ")"
+    match = " OR ".join(_phrase(w.tokens) for w in words)
     marks = f"'{START}', '{STOP}'"
     placeholders = ", ".join(["%s"] * len(ids))
+    rowid = "rowid" if len(words) <= SEEK_WORDS else "+rowid"
     sql = f"""
         SELECT rowid, highlight(archive_search_fts, 0, {marks}),
                snippet(archive_search_fts, 1, {marks}, '…', 32),
                snippet(archive_search_fts, 2, {marks}, '…', 32)
         FROM archive_search_fts
-        WHERE archive_search_fts MATCH %s AND rowid IN ({placeholders})
+        WHERE archive_search_fts MATCH %s AND {rowid} IN ({placeholders})
     """
     with connection.cursor() as cursor:
         cursor.execute(sql, [match, *ids])
