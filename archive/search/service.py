@@ -72,10 +72,17 @@ class SearchPage:
     suggestion: Suggestion | None = None
     page_count: int = 0
 
+    total_capped: bool = False  # more matches than `total` (PostgreSQL counts up to a cap)
+
+    @property
+    def sample(self) -> str:
+        """Which matches facets and ranking covered, when sampled ("the 2,000 newest")."""
+        return current().SAMPLE.format(f"{CANDIDATES:,}")
+
     @property
     def sampled(self) -> bool:
         """Whether facets and ranking looked at only some of the matches (CANDIDATES)."""
-        return self.total > CANDIDATES
+        return self.total > CANDIDATES or self.total_capped
 
     @property
     def notices(self) -> list[str]:
@@ -189,8 +196,13 @@ def run(params: SearchParams) -> SearchPage:
 
     backend = current()
     result.total, result.facets = _facets(params, backend.facet_counts(query, params.filters))
+    if backend.TOTAL_CAP is not None and result.total > backend.TOTAL_CAP:
+        result.total, result.total_capped = backend.TOTAL_CAP, True
     size = settings.PAGE_SIZE
-    result.page_count = max(1, math.ceil(result.total / size))
+    shown = result.total
+    if result.sampled and params.sort == "relevance":
+        shown = min(shown, CANDIDATES)  # only the candidates are ranked
+    result.page_count = max(1, math.ceil(shown / size))
     if params.page > result.page_count:
         params.notices.append(
             "There is only one page of results; showing it."

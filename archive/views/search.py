@@ -6,7 +6,6 @@ from django.views.decorators.http import require_GET
 
 from archive.models import SearchKind
 from archive.search import names, params, service
-from archive.search.backends import CANDIDATES
 
 
 @require_GET
@@ -21,7 +20,6 @@ def search(request):
             "params": search_params,
             "sorts": params.SORTS,
             "kinds": SearchKind.choices,
-            "candidates": CANDIDATES,
         },
     )
 

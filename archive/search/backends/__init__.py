@@ -108,28 +108,30 @@ class Filters:
         return "".join(f" AND {c}" for c in clauses), params
 
 
-def facet_sql(matched: str, candidates: str) -> str:
-    """The total over `matched`, then kind, year and the top values of each entity/tag facet
-    over `candidates` (at most CANDIDATES of the matches; both select e.id, e.kind, e.year),
-    as rows of (facet, key, label, count). Parameters: candidates', then matched's.
+def facet_sql(counted: str, candidates: str) -> str:
+    """The total (`counted` selects the rows to count; it may read the CTE `m`), then kind,
+    year and the top values of each entity/tag facet over `candidates` (e.id, e.kind, e.year
+    of the matches, newest first; only the first CANDIDATES are counted), as rows of
+    (facet, key, label, count). Parameters: candidates', then counted's.
 
     The facet values are found from the candidates through search_facet_entry_idx, which
     holds every column the count needs: CROSS JOIN keeps SQLite from starting at the facet
     table instead and reading all of it."""
     return f"""
-        WITH m AS MATERIALIZED ({candidates})
-        SELECT 'total', '', '', COUNT(*) FROM ({matched}) everything
+        WITH m AS MATERIALIZED ({candidates}),
+        s AS MATERIALIZED (SELECT * FROM m LIMIT {CANDIDATES})
+        SELECT 'total', '', '', COUNT(*) FROM ({counted}) everything
         UNION ALL
-        SELECT 'kind', kind, '', COUNT(*) FROM m GROUP BY kind
+        SELECT 'kind', kind, '', COUNT(*) FROM s GROUP BY kind
         UNION ALL
-        SELECT 'year', CAST(year AS TEXT), '', COUNT(*) FROM m WHERE year IS NOT NULL GROUP BY year
+        SELECT 'year', CAST(year AS TEXT), '', COUNT(*) FROM s WHERE year IS NOT NULL GROUP BY year
         UNION ALL
         SELECT facet, key, label, n FROM (
             SELECT facet, key, label, n,
                    ROW_NUMBER() OVER (PARTITION BY facet ORDER BY n DESC, label) AS place
             FROM (
                 SELECT sf.facet, sf.key, MAX(sf.label) AS label, COUNT(*) AS n
-                FROM m CROSS JOIN archive_searchfacet sf WHERE sf.entry_id = m.id
+                FROM s CROSS JOIN archive_searchfacet sf WHERE sf.entry_id = s.id
                 GROUP BY sf.facet, sf.key
             ) counted
         ) ranked WHERE place <= {FACET_LIMIT}

@@ -69,6 +69,9 @@ def _matched(query: Query, filters: Filters, columns: str) -> tuple[str, list]:
     return sql, [compile_match(query, filters), *params]
 
 
+TOTAL_CAP = None  # the total is exact: FTS5 counts a doclist without reading rows
+SAMPLE = "the {} newest"  # which matches the facets and the ranking cover when sampled
+
 # FTS5 walks its doclists newest row first for ORDER BY rowid DESC, so a LIMIT stops early.
 NEWEST = f"ORDER BY archive_search_fts.rowid DESC LIMIT {CANDIDATES}"
 
