@@ -194,3 +194,28 @@ def test_the_query_count_does_not_grow_with_results(
     # "did you mean".
     with django_assert_num_queries(3):
         search(client, q="Nazarbaiev")
+
+
+def test_past_the_candidates_facets_and_ranking_are_sampled_and_say_so(
+    client, search_seed, monkeypatch, settings
+):
+    from django.db import connection
+
+    from archive.search import backends
+
+    everything = search(client, q="Kazakhstan").context["search"]
+    assert everything.total > 3 and not everything.sampled
+    monkeypatch.setattr(backends, "CANDIDATES", 2)
+    settings.PAGE_SIZE = 1
+    response = search(client, q="Kazakhstan")
+    page = response.context["search"]
+    assert page.sampled
+    # Facet counts cover two matches; relevance pages stop where the ranked ones end.
+    assert sum(v.count for v in page.facets["kind"]) == 2
+    assert page.page_count == 2 and len(page.results) == 1
+    text = response.content.decode()
+    if connection.vendor == "sqlite":
+        assert page.total == everything.total and "cover the 2 newest" in text
+    else:
+        assert page.total == 2 and page.total_capped
+        assert "of more than 2 results" in text and "cover the first 2 found" in text

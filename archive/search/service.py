@@ -17,8 +17,8 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
 
 from archive.models import SearchEntry, SearchKind, SearchName
-from archive.search import highlight
-from archive.search.backends import CANDIDATES, current
+from archive.search import backends, highlight
+from archive.search.backends import current
 from archive.search.params import SearchParams
 from archive.search.query import Query, Words, parse
 
@@ -77,12 +77,12 @@ class SearchPage:
     @property
     def sample(self) -> str:
         """Which matches facets and ranking covered, when sampled ("the 2,000 newest")."""
-        return current().SAMPLE.format(f"{CANDIDATES:,}")
+        return current().SAMPLE.format(f"{backends.CANDIDATES:,}")
 
     @property
     def sampled(self) -> bool:
         """Whether facets and ranking looked at only some of the matches (CANDIDATES)."""
-        return self.total > CANDIDATES or self.total_capped
+        return self.total > backends.CANDIDATES or self.total_capped
 
     @property
     def notices(self) -> list[str]:
@@ -196,12 +196,12 @@ def run(params: SearchParams) -> SearchPage:
 
     backend = current()
     result.total, result.facets = _facets(params, backend.facet_counts(query, params.filters))
-    if backend.TOTAL_CAP is not None and result.total > backend.TOTAL_CAP:
-        result.total, result.total_capped = backend.TOTAL_CAP, True
+    if backend.CAPS_TOTAL and result.total > backends.CANDIDATES:
+        result.total, result.total_capped = backends.CANDIDATES, True
     size = settings.PAGE_SIZE
     shown = result.total
     if result.sampled and params.sort == "relevance":
-        shown = min(shown, CANDIDATES)  # only the candidates are ranked
+        shown = min(shown, backends.CANDIDATES)  # only the candidates are ranked
     result.page_count = max(1, math.ceil(shown / size))
     if params.page > result.page_count:
         params.notices.append(

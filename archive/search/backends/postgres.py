@@ -8,7 +8,8 @@ from contextlib import contextmanager
 
 from django.db import connection, transaction
 
-from archive.search.backends import CANDIDATES, FILTERS_INDEX, Filters, facet_sql
+from archive.search import backends
+from archive.search.backends import FILTERS_INDEX, Filters, facet_sql
 from archive.search.highlight import START, STOP
 from archive.search.query import AnyOf, Query, Words
 
@@ -79,20 +80,20 @@ def _matched(query: Query, filters: Filters, columns: str) -> tuple[str, list]:
     ]
 
 
-# Past this many matches the total is "more than TOTAL_CAP": counting every match of a
+# Past CANDIDATES matches the total is "more than CANDIDATES": counting every match of a
 # common word means reading every matched row's vector (GIN cannot check the weights), about
 # 0.5 s for 75,000 rows; counting up to the cap reads what the facets read anyway.
-TOTAL_CAP = CANDIDATES
+CAPS_TOTAL = True
 SAMPLE = "the first {} found"  # which matches the facets and the ranking cover when sampled
 
 
 def facet_counts(query: Query, filters: Filters) -> list[tuple]:
     """Facet counts over the first CANDIDATES matches found; the total counted up to
-    TOTAL_CAP + 1 from the same rows, in one pass over the matches."""
+    CANDIDATES + 1 from the same rows, in one pass over the matches."""
     matched, params = _matched(query, filters, "e.id, e.kind, e.year")
     # No ORDER BY: the planner may then stop the bitmap scan at the limit. Ordering by id made
     # it walk the primary key and test every row's vector, seconds for a rare phrase.
-    candidates = f"{matched} LIMIT {TOTAL_CAP + 1}"
+    candidates = f"{matched} LIMIT {backends.CANDIDATES + 1}"
     with connection.cursor() as cursor:
         cursor.execute(facet_sql("SELECT id FROM m", candidates), params)
         return cursor.fetchall()
@@ -107,7 +108,7 @@ def page(query: Query, filters: Filters, sort: str, offset: int, limit: int) -> 
         # the subquery so that it runs on those rows alone.
         tsquery, rank_params = compile_tsquery(query)
         matched, params = _matched(query, filters, "e.id, e.vector")
-        sql = f"""SELECT id FROM ({matched} LIMIT {CANDIDATES}) candidates
+        sql = f"""SELECT id FROM ({matched} LIMIT {backends.CANDIDATES}) candidates
                   ORDER BY ts_rank(vector, {tsquery}) DESC, id LIMIT %s OFFSET %s"""
         params = params + rank_params
     with connection.cursor() as cursor:

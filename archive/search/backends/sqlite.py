@@ -8,7 +8,8 @@ from contextlib import contextmanager
 from django.db import connection, transaction
 from rapidfuzz import fuzz
 
-from archive.search.backends import CANDIDATES, Filters, facet_sql
+from archive.search import backends
+from archive.search.backends import Filters, facet_sql
 from archive.search.highlight import START, STOP
 from archive.search.query import AnyOf, Query, Words
 
@@ -69,11 +70,13 @@ def _matched(query: Query, filters: Filters, columns: str) -> tuple[str, list]:
     return sql, [compile_match(query, filters), *params]
 
 
-TOTAL_CAP = None  # the total is exact: FTS5 counts a doclist without reading rows
+CAPS_TOTAL = False  # the total is exact: FTS5 counts a doclist without reading rows
 SAMPLE = "the {} newest"  # which matches the facets and the ranking cover when sampled
 
+
 # FTS5 walks its doclists newest row first for ORDER BY rowid DESC, so a LIMIT stops early.
-NEWEST = f"ORDER BY archive_search_fts.rowid DESC LIMIT {CANDIDATES}"
+def _newest() -> str:
+    return f"ORDER BY archive_search_fts.rowid DESC LIMIT {backends.CANDIDATES}"
 
 
 def facet_counts(query: Query, filters: Filters) -> list[tuple]:
@@ -84,7 +87,7 @@ def facet_counts(query: Query, filters: Filters) -> list[tuple]:
         counted = "SELECT rowid FROM archive_search_fts WHERE archive_search_fts MATCH %s"
         count_params = [compile_match(query, filters)]
     with connection.cursor() as cursor:
-        cursor.execute(facet_sql(counted, f"{matched} {NEWEST}"), params + count_params)
+        cursor.execute(facet_sql(counted, f"{matched} {_newest()}"), params + count_params)
         return cursor.fetchall()
 
 
@@ -95,7 +98,7 @@ def page(query: Query, filters: Filters, sort: str, offset: int, limit: int) -> 
     else:
         # bm25 only for the candidates (all of them, when there are fewer).
         matched, params = _matched(query, filters, f"e.id, {RANK} AS score")
-        sql = f"""SELECT id FROM ({matched} {NEWEST}) candidates
+        sql = f"""SELECT id FROM ({matched} {_newest()}) candidates
                   ORDER BY score, id LIMIT %s OFFSET %s"""
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, limit, offset])
