@@ -1,7 +1,7 @@
 """One module per database engine, with the same functions; `current()` picks the one in use.
 
-What both share lives here: the filters (kind, year, date range, facet values) as SQL over
-archive_searchentry `e` or as filter tokens, and the shape of the facet-count query.
+What both share lives here: the filters (kind, year and facet values as filter tokens, the
+date range as SQL over archive_searchentry `e`), and the shape of the facet-count query.
 """
 
 from __future__ import annotations
@@ -61,30 +61,6 @@ class Filters:
     person: str | None = None
     organization: str | None = None
     tag: str | None = None
-
-    def sql(self) -> tuple[str, list]:
-        clauses, params = [], []
-        if self.kind:
-            clauses.append("e.kind = %s")
-            params.append(self.kind)
-        if self.year is not None:
-            clauses.append("e.year = %s")
-            params.append(self.year)
-        if self.date_from:
-            clauses.append("e.date >= %s")
-            params.append(self.date_from)
-        if self.date_to:
-            clauses.append("e.date <= %s")
-            params.append(self.date_to)
-        for facet in ("person", "organization", "tag"):
-            value = getattr(self, facet)
-            if value is not None:
-                clauses.append(
-                    "e.id IN (SELECT entry_id FROM archive_searchfacet"
-                    " WHERE facet = %s AND key = %s)"
-                )
-                params += [facet, value]
-        return "".join(f" AND {c}" for c in clauses), params
 
     def tokens(self) -> list[str]:
         """The filter tokens every match must carry (kind, year, facet values): on SQLite
