@@ -14,3 +14,7 @@ class ArchiveConfig(AppConfig):
         history.register()
         reanchoring.connect()
         permissions.connect()
+
+        from archive.search import signals
+
+        signals.connect()

@@ -12,6 +12,7 @@ from archive.views import (
     people,
     places,
     quotes,
+    search,
     tags,
 )
 
@@ -62,6 +63,9 @@ public = [
     path("tags/<slug:slug>/quotes.atom", feeds.TagQuotes(), name="tag_quotes_feed"),
     path("feeds/articles.atom", feeds.LatestArticles(), name="articles_feed"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("search/", search.search, name="search"),
+    path("search/names.json", search.search_names, name="search_names"),
+    path("opensearch.xml", search.opensearch, name="opensearch"),
 ]
 
 urlpatterns = [

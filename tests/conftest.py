@@ -68,6 +68,15 @@ def quote(article, person):
     return quote
 
 
+@pytest.fixture
+def search_seed(db, django_capture_on_commit_callbacks):
+    """The seed archive with its search index, built on commit as in production (the test's
+    own transaction never commits, so its on-commit callbacks are run here)."""
+    with django_capture_on_commit_callbacks(execute=True):
+        load_fixtures([FIXTURE])
+    return Article.objects.get(source_url="https://www.rferl.org/a/1052186.html")
+
+
 # The editors' workbench: a small named cast, members of the groups the data migration made.
 def _staff(django_user_model, username, group):
     from django.contrib.auth.models import Group

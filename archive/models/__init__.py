@@ -21,6 +21,7 @@ from archive.models.entities import (
     Place,
 )
 from archive.models.redirects import EntityRedirect
+from archive.models.search import FacetKind, SearchEntry, SearchFacet, SearchKind, SearchName
 from archive.models.suggestions import ArticleImport, EntitySuggestion, SuggestedKind
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "EntitySuggestion",
     "Event",
     "EventParticipant",
+    "FacetKind",
     "Identifier",
     "Membership",
     "Mention",
@@ -45,6 +47,10 @@ __all__ = [
     "Quote",
     "QuoteMode",
     "ReviewStatus",
+    "SearchEntry",
+    "SearchFacet",
+    "SearchKind",
+    "SearchName",
     "SuggestedKind",
     "TaggedQuote",
     "TextPart",

@@ -1,0 +1,73 @@
+"""Searching in a browser: a variant spelling, the names autocomplete, highlighted snippets,
+facet counts, narrowing by a facet; and the page without JavaScript."""
+
+import re
+
+from axe_playwright_python.sync_playwright import Axe
+
+
+def serious_violations(page):
+    results = Axe().run(page)
+    return [
+        (v["id"], v["impact"], v["help"])
+        for v in results.response["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+
+
+def test_variant_spelling_autocomplete_snippets_and_facets(page, seeded_server):
+    page.goto(seeded_server.url + "/")
+    box = page.get_by_role("combobox", name="Search the archive")
+    box.click()
+    box.press_sequentially("Zhakiyanov", delay=30)
+    option = page.get_by_role("option", name=re.compile("Galymzhan Zhaqiyanov"))
+    option.wait_for()
+    assert box.get_attribute("aria-expanded") == "true"
+    box.press("Enter")  # no option chosen: the typed spelling is searched
+    page.wait_for_url("**/search/?q=Zhakiyanov")
+    assert page.get_by_role("heading", level=1).inner_text() == "Search results for “Zhakiyanov”"
+
+    # The article spells him Zhaqiyanov: the snippet marks that spelling.
+    marks = page.locator(".result-article .snippet mark")
+    assert "Zhaqiyanov" in marks.all_inner_texts()
+    assert page.locator(".result-person .result-title mark").first.inner_text() == "Zhaqiyanov"
+
+    facets = page.get_by_role("complementary", name="Narrow the results")
+    kind = facets.locator("section.facet", has=page.get_by_role("heading", name="Kind"))
+    assert re.search(r"Articles\s*1", kind.inner_text())
+    assert re.search(r"People\s*1", kind.inner_text())
+    assert page.locator("#results-heading").inner_text() == "1–5 of 5 results"
+    assert serious_violations(page) == []
+
+    kind.get_by_role("link", name="Quotes").click()
+    page.wait_for_url("**kind=quote**")
+    assert page.locator(".result").count() == page.locator(".result-quote").count() > 0
+    assert page.get_by_text("kind: quote").is_visible()
+    link = page.locator(".result-quote .result-title a").first.get_attribute("href")
+    assert re.search(r"/articles/2004/04/06/.+/#quote-\d+$", link)
+
+
+def test_choosing_a_suggestion_searches_for_that_name(page, seeded_server):
+    page.goto(seeded_server.url + "/search/")
+    box = page.get_by_role("combobox", name="Search for")
+    box.press_sequentially("Nazarbay", delay=30)
+    page.get_by_role("option", name=re.compile("Nursultan Nazarbaev")).wait_for()
+    box.press("ArrowDown")
+    box.press("Enter")
+    page.wait_for_url("**/search/?q=Nursultan+Nazarbaev")
+    assert page.locator(".result-person .result-title").first.inner_text() == "Nursultan Nazarbaev"
+
+
+def test_the_page_works_without_javascript(browser, seeded_server):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(seeded_server.url + "/search/?q=Nazarbaiev")
+    page.get_by_role("link", name="Nazarbaev").click()  # did you mean
+    page.wait_for_url("**q=Nazarbaev")
+    page.get_by_text("Options").click()
+    page.get_by_label("Kind").select_option("event")
+    page.get_by_role("button", name="Search").last.click()
+    page.wait_for_url("**kind=event**")
+    assert page.locator(".result").count() == page.locator(".result-event").count() > 0
+    assert serious_violations(page) == []
+    context.close()
