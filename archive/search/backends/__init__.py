@@ -57,7 +57,9 @@ class Filters:
 def facet_sql(matched: str, candidates: str) -> str:
     """The total over `matched`, then kind, year and the top values of each entity/tag facet
     over `candidates` (at most CANDIDATES of the matches; both select e.id, e.kind, e.year),
-    as rows of (facet, key, label, count). Parameters: matched's, then candidates'."""
+    as rows of (facet, key, label, count). Parameters: matched's, then candidates'.
+    CROSS JOIN keeps the few candidates as the outer loop on SQLite, which would otherwise
+    scan every facet row and probe the unindexed CTE."""
     return f"""
         WITH m AS MATERIALIZED ({candidates})
         SELECT 'total', '', '', COUNT(*) FROM ({matched}) everything
@@ -71,7 +73,7 @@ def facet_sql(matched: str, candidates: str) -> str:
                    ROW_NUMBER() OVER (PARTITION BY facet ORDER BY n DESC, label) AS place
             FROM (
                 SELECT sf.facet, sf.key, MAX(sf.label) AS label, COUNT(*) AS n
-                FROM m JOIN archive_searchfacet sf ON sf.entry_id = m.id
+                FROM m CROSS JOIN archive_searchfacet sf WHERE sf.entry_id = m.id
                 GROUP BY sf.facet, sf.key
             ) counted
         ) ranked WHERE place <= {FACET_LIMIT}
