@@ -148,8 +148,11 @@ def _result(entry: SearchEntry, marks: tuple[str, str, str] | None) -> Result:
         snippet = highlight.to_html(body)
     elif highlight.has_marks(lead):
         snippet = highlight.to_html(lead)
-    else:
+    elif entry.kind == SearchKind.ARTICLE:
         snippet = escape(highlight.shorten(entry.lead or entry.body))
+    else:
+        # An entity's description is already its context line; show its summary instead.
+        snippet = escape(highlight.shorten(entry.body))
     if entry.kind == SearchKind.QUOTE:
         # The quote's words are its title; the snippet says whom it is about, if that matched.
         snippet = (
