@@ -10,6 +10,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from archive import anchoring
+from archive.models.articles import ArticleStatus
 from archive.models.entities import SPEAKER_KINDS, Entity, EntityKind, affiliation_on
 
 
@@ -102,18 +103,22 @@ class QuoteMode(models.TextChoices):
     INDIRECT = "indirect", "indirect (reported speech)"
 
 
-class QuoteQuerySet(models.QuerySet):
-    def public(self):
-        """Quotes readers see: confirmed, in published articles, still anchored."""
-        return self.filter(
-            status=ReviewStatus.CONFIRMED, article__status="published", orphaned=False
-        )
+class AnnotationQuerySet(models.QuerySet):
+    """What quotes and mentions share: which of them readers may see."""
 
     def shown(self):
-        """Confirmed, anchored quotes whatever the article's status (a staff preview of a
-        draft); public pages add the published filter through public()."""
+        """Confirmed, anchored annotations whatever the article's status (a staff preview of
+        a draft); public pages add the published filter through public()."""
         return self.filter(status=ReviewStatus.CONFIRMED, orphaned=False)
 
+    def public(self):
+        """What readers see: confirmed, still anchored, in published articles."""
+        return self.filter(
+            status=ReviewStatus.CONFIRMED, orphaned=False, article__status=ArticleStatus.PUBLISHED
+        )
+
+
+class QuoteQuerySet(AnnotationQuerySet):
     def by(self, entity):
         return self.filter(speaker=entity)
 
@@ -277,16 +282,10 @@ class TaggedQuote(TaggedItemBase):
         ]
 
 
-class MentionQuerySet(models.QuerySet):
-    def public(self):
-        return self.filter(
-            status=ReviewStatus.CONFIRMED, article__status="published", orphaned=False
-        )
-
+class MentionQuerySet(AnnotationQuerySet):
     def shown(self):
-        """Mentions drawn as links in an article's text (of any status of article: staff
-        preview drafts), never suggestions, rejections or orphans."""
-        return self.filter(status=ReviewStatus.CONFIRMED, orphaned=False).select_related("entity")
+        """Mentions drawn as links in an article's text, with the entity each one links to."""
+        return super().shown().select_related("entity")
 
 
 class Mention(TextAnchor):
