@@ -180,3 +180,26 @@ def test_filter_tokens_agree_with_the_facets_and_with_the_migration_sql(search_s
             migration.SQLITE_FILL if connection.vendor == "sqlite" else migration.POSTGRES_FILL
         )
     assert stored() == expected
+
+
+@pytest.mark.django_db(transaction=True)
+def test_writes_to_another_database_are_indexed_there(seed):
+    """The evaluation's scratch database (a second connection) keeps its own index; the
+    default database's index is neither read nor written."""
+    from archive.management.commands.evaluate_annotations import scratch_database
+
+    default_entries = SearchEntry.objects.count()
+    with scratch_database() as using:
+        with transaction.atomic(using=using):
+            article = Article.objects.using(using).create(
+                headline="Zhaqiyanov moved to a scratch colony",
+                slug="scratch-colony",
+                published_on=dt.date(2004, 5, 1),
+                body="A body about the colony.",
+                status=ArticleStatus.PUBLISHED,
+            )
+        indexed = SearchEntry.objects.using(using).filter(kind="article", object_id=article.pk)
+        assert list(indexed.values_list("title", flat=True)) == [article.headline]
+        assert SearchName.objects.using(using).filter(text="Zhaqiyanov").exists()
+    assert SearchEntry.objects.count() == default_entries
+    assert not SearchEntry.objects.filter(title=article.headline).exists()

@@ -78,15 +78,20 @@ def _folded(*parts: Iterable[str]) -> str:
 # --- articles -----------------------------------------------------------------------------
 
 
-def _article_rows(ids: list[int]) -> Iterator[Row]:
-    mentions = Mention.objects.filter(status=ReviewStatus.CONFIRMED, orphaned=False).select_related(
-        "entity"
+def _article_rows(ids: list[int], using: str = "default") -> Iterator[Row]:
+    mentions = (
+        Mention.objects.using(using)
+        .filter(status=ReviewStatus.CONFIRMED, orphaned=False)
+        .select_related("entity")
     )
-    quotes = Quote.objects.filter(status=ReviewStatus.CONFIRMED, orphaned=False).prefetch_related(
-        "tags"
+    quotes = (
+        Quote.objects.using(using)
+        .filter(status=ReviewStatus.CONFIRMED, orphaned=False)
+        .prefetch_related("tags")
     )
     articles = (
-        Article.objects.filter(pk__in=ids, status=ArticleStatus.PUBLISHED)
+        Article.objects.using(using)
+        .filter(pk__in=ids, status=ArticleStatus.PUBLISHED)
         .order_by()
         .prefetch_related(
             Prefetch("mentions", queryset=mentions),
@@ -123,9 +128,10 @@ def _article_rows(ids: list[int]) -> Iterator[Row]:
 # --- quotes -------------------------------------------------------------------------------
 
 
-def _quote_rows(ids: list[int]) -> Iterator[Row]:
+def _quote_rows(ids: list[int], using: str = "default") -> Iterator[Row]:
     quotes = (
-        Quote.objects.public()
+        Quote.objects.using(using)
+        .public()
         .filter(pk__in=ids)
         .order_by()
         .select_related("article", "speaker")
@@ -163,16 +169,18 @@ def _quote_rows(ids: list[int]) -> Iterator[Row]:
 # --- entities -----------------------------------------------------------------------------
 
 
-def _entity_rows(ids: list[int]) -> Iterator[Row]:
-    entities = list(Entity.objects.filter(pk__in=ids).order_by().prefetch_related("aliases"))
+def _entity_rows(ids: list[int], using: str = "default") -> Iterator[Row]:
+    entities = list(
+        Entity.objects.using(using).filter(pk__in=ids).order_by().prefetch_related("aliases")
+    )
     people = [e.pk for e in entities if e.kind == EntityKind.PERSON]
     events = [e.pk for e in entities if e.kind == EntityKind.EVENT]
     memberships: dict[int, list] = {}
-    for membership in Membership.objects.filter(person_id__in=people).select_related(
-        "organization"
+    for membership in (
+        Membership.objects.using(using).filter(person_id__in=people).select_related("organization")
     ):
         memberships.setdefault(membership.person_id, []).append(membership.organization)
-    starts = dict(Event.objects.filter(pk__in=events).values_list("pk", "start"))
+    starts = dict(Event.objects.using(using).filter(pk__in=events).values_list("pk", "start"))
     for entity in entities:
         aliases = [alias.name for alias in entity.aliases.all()]
         start = starts.get(entity.pk)
@@ -230,11 +238,13 @@ BUILDERS = {
 ENTITY_KINDS = [SearchKind.PERSON, SearchKind.ORGANIZATION, SearchKind.PLACE, SearchKind.EVENT]
 
 
-def _write(rows: list[Row]) -> None:
+def _write(rows: list[Row], using: str = "default") -> None:
     for row in rows:
         row.entry.filters = filter_words(row.entry.kind, row.entry.year, row.facets)
-    entries = SearchEntry.objects.bulk_create([row.entry for row in rows], batch_size=BATCH)
-    SearchFacet.objects.bulk_create(
+    entries = SearchEntry.objects.using(using).bulk_create(
+        [row.entry for row in rows], batch_size=BATCH
+    )
+    SearchFacet.objects.using(using).bulk_create(
         [
             SearchFacet(entry=entry, facet=facet, key=key, label=label[:200])
             for entry, row in zip(entries, rows, strict=True)
@@ -244,24 +254,28 @@ def _write(rows: list[Row]) -> None:
     )
 
 
-def reindex(articles=(), quotes=(), entities=()) -> None:
-    """Make the index rows of these objects match the database (ids; any may be gone)."""
+def reindex(articles=(), quotes=(), entities=(), using: str = "default") -> None:
+    """Make the index rows of these objects match database `using` (ids; any may be gone)."""
     articles, quotes, entities = sorted(set(articles)), sorted(set(quotes)), sorted(set(entities))
+    entries = SearchEntry.objects.using(using)
     rows: list[Row] = []
     if articles:
-        SearchEntry.objects.filter(kind=SearchKind.ARTICLE, object_id__in=articles).delete()
-        rows += _article_rows(articles)
+        entries.filter(kind=SearchKind.ARTICLE, object_id__in=articles).delete()
+        rows += _article_rows(articles, using)
     if quotes:
-        SearchEntry.objects.filter(kind=SearchKind.QUOTE, object_id__in=quotes).delete()
-        rows += _quote_rows(quotes)
+        entries.filter(kind=SearchKind.QUOTE, object_id__in=quotes).delete()
+        rows += _quote_rows(quotes, using)
     if entities:
-        SearchEntry.objects.filter(kind__in=ENTITY_KINDS, object_id__in=entities).delete()
-        entity_rows = list(_entity_rows(entities))
+        entries.filter(kind__in=ENTITY_KINDS, object_id__in=entities).delete()
+        entity_rows = list(_entity_rows(entities, using))
         rows += entity_rows
-        SearchName.objects.filter(entity_id__in=entities).delete()
-        SearchName.objects.bulk_create(
+        SearchName.objects.using(using).filter(entity_id__in=entities).delete()
+        SearchName.objects.using(using).bulk_create(
             name_rows(
-                Entity.objects.filter(pk__in=entities).order_by().prefetch_related("aliases")
+                Entity.objects.using(using)
+                .filter(pk__in=entities)
+                .order_by()
+                .prefetch_related("aliases")
             ),
             batch_size=BATCH,
         )
@@ -270,13 +284,12 @@ def reindex(articles=(), quotes=(), entities=()) -> None:
         present = {row.entry.object_id: row.entry.title for row in entity_rows}
         entity_facets = [FacetKind.PERSON, FacetKind.ORGANIZATION]
         gone = [str(pk) for pk in entities if pk not in present]
+        facets = SearchFacet.objects.using(using).filter(facet__in=entity_facets)
         if gone:
-            SearchFacet.objects.filter(facet__in=entity_facets, key__in=gone).delete()
+            facets.filter(key__in=gone).delete()
         for pk, name in present.items():
-            SearchFacet.objects.filter(facet__in=entity_facets, key=str(pk)).exclude(
-                label=name[:200]
-            ).update(label=name[:200])
-    _write(rows)
+            facets.filter(key=str(pk)).exclude(label=name[:200]).update(label=name[:200])
+    _write(rows, using)
 
 
 def _chunks(queryset, size: int = BATCH) -> Iterator[list[int]]:

@@ -41,7 +41,7 @@ class _Pending:
         connection = transaction.get_connection(self.using)
         if getattr(connection, "_search_pending", None) is self:
             connection._search_pending = None
-        flush(keys)
+        flush(keys, self.using)
 
 
 def mark(kind: str, pk, using: str = "default") -> None:
@@ -74,7 +74,7 @@ def flush_now(using: str = "default") -> None:
         pending()
 
 
-def flush(keys: set[tuple[str, int]]) -> None:
+def flush(keys: set[tuple[str, int]], using: str = "default") -> None:
     wanted = {ARTICLE: set(), QUOTE: set(), ENTITY: set()}
     article_quotes, quote_articles, tag_quotes, entity_uses = set(), set(), set(), set()
     for kind, pk in keys:
@@ -90,32 +90,42 @@ def flush(keys: set[tuple[str, int]]) -> None:
             entity_uses.add(pk)
     if article_quotes:
         wanted[QUOTE] |= set(
-            Quote.objects.filter(article_id__in=article_quotes).values_list("pk", flat=True)
+            Quote.objects.using(using)
+            .filter(article_id__in=article_quotes)
+            .values_list("pk", flat=True)
         )
     if quote_articles:
         wanted[QUOTE] |= quote_articles
         wanted[ARTICLE] |= set(
-            Quote.objects.filter(pk__in=quote_articles).values_list("article_id", flat=True)
+            Quote.objects.using(using)
+            .filter(pk__in=quote_articles)
+            .values_list("article_id", flat=True)
         )
     if tag_quotes:
-        tagged = TaggedQuote.objects.filter(tag_id__in=tag_quotes)
+        tagged = TaggedQuote.objects.using(using).filter(tag_id__in=tag_quotes)
         wanted[QUOTE] |= set(tagged.values_list("content_object_id", flat=True))
         wanted[ARTICLE] |= set(tagged.values_list("content_object__article_id", flat=True))
     if entity_uses:
         # An entity's names and aliases are indexed (folded) in the articles that mention it
         # and the quotes by or about it.
         wanted[ARTICLE] |= set(
-            Mention.objects.filter(entity_id__in=entity_uses).values_list("article_id", flat=True)
+            Mention.objects.using(using)
+            .filter(entity_id__in=entity_uses)
+            .values_list("article_id", flat=True)
         )
         wanted[QUOTE] |= set(
-            Quote.objects.filter(speaker_id__in=entity_uses).values_list("pk", flat=True)
+            Quote.objects.using(using)
+            .filter(speaker_id__in=entity_uses)
+            .values_list("pk", flat=True)
         )
         wanted[QUOTE] |= set(
-            Quote.about.through.objects.filter(entity_id__in=entity_uses).values_list(
-                "quote_id", flat=True
-            )
+            Quote.about.through.objects.using(using)
+            .filter(entity_id__in=entity_uses)
+            .values_list("quote_id", flat=True)
         )
-    indexing.reindex(articles=wanted[ARTICLE], quotes=wanted[QUOTE], entities=wanted[ENTITY])
+    indexing.reindex(
+        articles=wanted[ARTICLE], quotes=wanted[QUOTE], entities=wanted[ENTITY], using=using
+    )
 
 
 def _article(sender, instance, using, **kwargs):
