@@ -160,14 +160,16 @@ ORG_NOUNS = {
 }
 # "his wife, Gulnora," / "Petrova's husband Andrei": a relative named by a given name only.
 # "who gave her name only as Oksana", "identified only as Marat"
-# "who gave only his first name, Anatoly"
+# "who gave only his first name, Anatoly", "who would give only her first name, Halyna"
 GIVEN_AS = re.compile(
     r"\b(?:name|named|identified|known)\s+(?:only\s+)?as\s+$|"
-    r"\bgave\s+(?:only\s+)?(?:his|her)\s+(?:first\s+|given\s+)?name(?:\s+only)?(?:\s+as|,)\s+$"
+    r"\b(?:gave|give|gives|giving)\s+(?:only\s+)?(?:his|her)\s+(?:first\s+|given\s+)?name"
+    r"(?:\s+only)?(?:\s+as|,)\s+$"
 )
-# "Her 13-year-old son, Bobur," too: up to two words between the owner and the relation.
+# "Her 13-year-old son, Bobur," too: up to two words between the owner and the relation;
+# the owner may be described: "the dead man's widow, Zuhra,".
 KIN = re.compile(
-    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z]\w+'s)\s+(?:[a-z0-9-]+\s+){0,2}(?:wife|husband|son|daughter|mother|father|brother|"
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Za-z]\w+['’]s)\s+(?:[a-z0-9-]+\s+){0,2}(?:wife|husband|son|daughter|mother|father|brother|"
     r"sister|widow|widower|neighbou?r|friend|colleague|cousin|lawyer)\s*,?\s*$"
 )
 
@@ -236,24 +238,67 @@ def proposals(text: str, toks: list[Token], covered: list[bool], found: list[Fou
                 break
         made = False
         for first, part, person_ok in _split_at_title(i, toks[i:j]):
-            proposal = _classify(text, toks, first, part, speakers, person_ok)
-            if not proposal:
-                continue
-            start, end, kind, name = proposal
-            span = [k for k in range(first, first + len(part)) if start <= toks[k].start < end]
-            inside = {id(places[k]) for k in span if k in places}
-            if inside and kind != EntityKind.ORGANIZATION:
-                continue  # the place mention stands; no person is made of it
-            result.append(Found(start, end, Ref(kind, fold(name), name), 0.6, "proposed"))
-            found[:] = [f for f in found if id(f) not in inside]
-            for k in span:
-                covered[k] = True
-            made = True
+            found_here = [_classify(text, toks, first, part, speakers, person_ok)]
+            if not found_here[0]:
+                # "Alena Shyrokava and Tsimafei Drahun were sentenced": two names, not one.
+                pieces = _split_at_and(first, part)
+                found_here = [
+                    _classify(text, toks, at, piece, speakers, person_ok) for at, piece in pieces
+                ]
+                if any(p and p[2] == EntityKind.PERSON for p in found_here):
+                    # A name coordinated with a person's is a person's, if it can be one.
+                    found_here = [
+                        p or _classify(text, toks, at, piece, speakers | {piece[-1].key})
+                        for p, (at, piece) in zip(found_here, pieces, strict=True)
+                    ]
+            for proposal in found_here:
+                if not proposal:
+                    continue
+                start, end, kind, name = proposal
+                span = [k for k in range(first, first + len(part)) if start <= toks[k].start < end]
+                inside = {id(places[k]) for k in span if k in places}
+                if inside and kind != EntityKind.ORGANIZATION:
+                    continue  # the place mention stands; no person is made of it
+                result.append(Found(start, end, Ref(kind, fold(name), name), 0.6, "proposed"))
+                found[:] = [f for f in found if id(f) not in inside]
+                for k in span:
+                    covered[k] = True
+                made = True
         if not made and i in places:
             # Only the place: step past it.
             j = max(k for k in range(i, j) if k in places) + 1
         i = j
+    result += _embassies(text, toks, covered, found)
     return _without_bare_surnames(result, found, toks, covered)
+
+
+# "The US embassy in Bishkek said": a country's embassy named in lower case, with its city.
+_EMBASSY = re.compile(
+    r"\b((?:U\.S\.|[A-Z][A-Za-z]+)\s+embassy(?:\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?)"
+)
+
+
+def _embassies(text: str, toks: list[Token], covered: list[bool], found: list[Found]):
+    result = []
+    for m in _EMBASSY.finditer(text):
+        span = [k for k, t in enumerate(toks) if m.start() <= t.start < m.end()]
+        if not span or toks[span[0]].text.lower() in words.NOT_NAME:
+            continue
+        places = [f for f in found if m.start() <= f.start < m.end()]
+        if any(covered[k] for k in span) and not all(
+            any(f.start <= toks[k].start < f.end for f in places) for k in span if covered[k]
+        ):
+            continue  # part of a longer name already found
+        found[:] = [f for f in found if f not in places]
+        name = m[1]
+        result.append(
+            Found(
+                m.start(), m.end(), Ref(EntityKind.ORGANIZATION, fold(name), name), 0.6, "proposed"
+            )
+        )
+        for k in span:
+            covered[k] = True
+    return result
 
 
 def _without_bare_surnames(result, found, toks, covered):
@@ -274,6 +319,19 @@ def _without_bare_surnames(result, found, toks, covered):
             continue
         kept.append(f)
     return kept
+
+
+def _split_at_and(first: int, run: list[Token]) -> list[tuple[int, list[Token]]]:
+    """The pieces of a run between its "and"s, each with the index of its first token."""
+    pieces, at, piece = [], first, []
+    for k, t in enumerate(run):
+        if t.text == "and":
+            pieces.append((at, piece))
+            at, piece = first + k + 1, []
+        else:
+            piece.append(t)
+    pieces.append((at, piece))
+    return [(at, piece) for at, piece in pieces if piece] if len(pieces) > 1 else []
 
 
 def _split_at_title(first: int, run: list[Token]) -> list[tuple[int, list[Token], bool]]:
@@ -319,10 +377,12 @@ def _classify(
         # "the ministry's press office, Marat Iskakov, said": a comma after the noun sets
         # off an apposition, a person where the clause speaks of a spokesman or a head.
         clause = re.split(r"[.;:!?\"“”]", text[max(0, trimmed[0].start - 100) : trimmed[0].start])
+        # A role noun, not a title's modifier: "the state energy company, Naftogaz Ukrainy,"
+        # names the company.
         apposed = (
             before
             and before[0].startswith(before[1] + ",")
-            and any(_role_word(w) for w in re.findall(r"[A-Za-z]+", clause[-1]))
+            and any(_role_noun(w) for w in re.findall(r"[A-Za-z]+", clause[-1]))
         )
         named = (after and after[1] in ORG_NOUNS) or (
             before and before[1] in ORG_NOUNS and len(trimmed) <= 3 and not apposed
@@ -336,6 +396,12 @@ def _classify(
     if based and all(t.text.isalpha() for t in trimmed):
         name = text[trimmed[0].start : trimmed[-1].end]
         return trimmed[0].start, trimmed[-1].end, EntityKind.ORGANIZATION, name
+    # One word whose spokesman speaks: "Gazprom spokesman Pavel Ryabov". A nationality
+    # ("Kazakh spokesman") is not an institution.
+    if len(trimmed) == 1 and trimmed[0].text.isalpha() and not _DEMONYM.search(trimmed[0].text):
+        t = trimmed[0]
+        if _SPOKESMAN_AFTER.match(text, t.end) and t.text.lower() not in words.NOT_NAME:
+            return t.start, t.end, EntityKind.ORGANIZATION, t.text
     # One word speaking as an institution: "the Kremlin said", "NATO said".
     if len(trimmed) == 1 and trimmed[0].text.isalpha():
         t = trimmed[0]
@@ -376,15 +442,20 @@ def _classify(
         or not t.text.isalpha()
         or t.text.lower() in words.NOT_NAME
         or t.text.lower() in words.ORG_WORDS
+        or t.text.lower() in NOT_PERSON_WORDS  # "United States", "Central Asia"
         for t in people
     ):
         return None
+    if " " not in text[people[0].start : people[-1].end]:
+        return None  # one hyphenated word: "Kyrgyz-Uzbek", "Kara-Suu"
     if people[-1].key not in speakers and not _person_signal(text, run, people):
         return None
     name = text[people[0].start : people[-1].end]
     return people[0].start, people[-1].end, EntityKind.PERSON, name
 
 
+_SPOKESMAN_AFTER = re.compile(r" (?:spokesman|spokeswoman|spokesperson|press secretary) [A-Z]")
+_DEMONYM = re.compile(r"(?:an|ish|ese|ic|i|kh|ek|ik|yz|men)$")
 _CUE_AFTER = re.compile(rf"^(?:,[^.\"“”]{{0,120}}?,)?\s+(?:\w+ly\s+)?{words.CUE_RE}", re.I)
 _CUE_BEFORE = re.compile(rf"\b{words.CUE_RE}\s*,?\s*$", re.I)
 _SPEAKER_AFTER_CUE = re.compile(rf"\b{words.CUE_RE}\s+([A-Z][\w'’-]+)\b(?!\s+[A-Z])")
@@ -394,6 +465,11 @@ _SPEAKER_BEFORE_CUE = re.compile(
 _AGED = re.compile(r"\b([A-Z][\w'’-]+),\s*\d{1,3},")
 _APPOSITION = re.compile(r"^,\s+(?:a|an|the|who|his|her|its|their|[A-Z][\w/]*'s)\b")
 _PREDICATE = re.compile(r"^\s+(?:is|was)\s+(?:a|an|the)\b")
+
+
+def _role_noun(word: str) -> bool:
+    word = word.lower()
+    return word in words.ROLE_NOUNS or word.removesuffix("s") in words.ROLE_NOUNS
 
 
 def _role_word(word: str) -> bool:

@@ -22,11 +22,18 @@ SPEAKERS = (EntityKind.PERSON, EntityKind.ORGANIZATION)
 # How far back (in characters) a pronoun or a description looks for whom it means; it keeps
 # the work per quotation constant however long the article.
 REACH = 6000
+# The role word itself, so the words before it may be anything: "a market trader".
+_ROLE = "|".join(sorted(words.ROLE_NOUNS | {"man", "woman"}, key=len, reverse=True))
 # A sentence opening with a described person: "His wife", "Nazarov's lawyer", "A colleague
 # of his", "One protester", "The editor".
 _DESCRIBED = re.compile(
     # The words before the role may be capitalized: "A Western banker", "The Kazakh envoy".
-    r"(A|An|One|Another|The|His|Her|[A-Z][\w'’-]+['’]s)\s+((?:[A-Za-z-]+\s+){0,2}?)([a-z]+)\b"
+    r"(A|An|One|Another|The|His|Her|[A-Z][\w'’-]+['’]s)\s+((?:[A-Za-z-]+\s+){0,2}?)"
+    rf"({_ROLE})\b"
+)
+_OPENING = re.compile(r"(?:In|At|On|Outside|Inside|Near|Back in)\s[^,.;\"“”]{2,80},\s+")
+_DESCRIBED_AFTER_OPENING = re.compile(
+    rf"(a|an|one|another)\s+((?:[A-Za-z-]+\s+){{0,2}}?)({_ROLE})\b"
 )
 # A subject the article does not name: "one protester", "a woman in the crowd", "another
 # witness".
@@ -291,7 +298,18 @@ class Article:
             who = self.latest_subject(at, gender)
             if who and not self.mentions_in(start, end, EntityKind.ORGANIZATION):
                 return who, 0.6
+        if _UNNAMED.match(phrase) and not self.mentions_in(start, end, EntityKind.PERSON):
+            return None, 0.5  # "said a woman who had come to the embassy": nobody named
         orgs = self.mentions_in(start, end, EntityKind.ORGANIZATION)
+        if not roles:
+            # "the union, in a letter to the ministry, said": not the ministry.
+            # A possessive still speaks: "Gazprom's statement said".
+            orgs = [
+                f
+                for f in orgs
+                if self.text[f.end : f.end + 2] in {"'s", "’s"}
+                or not self._object_position(f, floor=start)
+            ]
         if orgs:
             return orgs[-1].ref if roles else orgs[0].ref, 0.8
         if definite and not roles:
@@ -366,6 +384,13 @@ class Article:
             if self._in_quote(start):
                 continue
             m = _DESCRIBED.match(self.text, start, min(hi, start + 120))
+            if not m:
+                # "In the southern city of Osh, a market trader … said": after an opening
+                # phrase set off by a comma.
+                opening = _OPENING.match(self.text, start, min(hi, start + 120))
+                m = opening and _DESCRIBED_AFTER_OPENING.match(
+                    self.text, opening.end(), min(hi, start + 180)
+                )
             if not m or m[3].lower() not in words.ROLE_NOUNS | {"man", "woman"}:
                 continue
             if re.match(r"\s*,\s*(?:[A-Z][\w'’-]+\s*)+,", self.text[m.end() : m.end() + 60]):
@@ -442,7 +467,10 @@ class Article:
                 return f.ref
         return None
 
-    def by_org_noun(self, noun: str, at: int) -> Ref | None:
+    def by_org_noun(self, noun: str, at: int, strict: bool = False) -> Ref | None:
+        """The organization "the <noun>" means: the latest named with that noun in its name
+        (or just after it: "the ODIHR mission"); unless `strict`, failing that any latest
+        organization where the noun may name anything ("the group")."""
         heads = words.ORG_GENERIC.get(noun)
         orgs = [
             f
@@ -458,6 +486,6 @@ class Article:
             # State institutions carry their noun in their names: "the prosecutor's office
             # said" with no office named before is not the party named earlier. A company
             # or a group may be called anything ("KazMunayGas … the company said").
-            if noun in INSTITUTION_NOUNS:
+            if noun in INSTITUTION_NOUNS or strict:
                 return None
-        return orgs[-1].ref if orgs else None
+        return orgs[-1].ref if orgs and not strict else None

@@ -245,6 +245,14 @@ ORG_GENERIC = {
     "police": ["police"],
     "parliament": ["parliament", "assembly"],
     "prosecutor's office": ["prosecutor", "prosecutors", "office"],
+    "fund": ["fund"],
+    "mission": ["mission"],
+    "bureau": ["bureau"],
+    "board": ["board"],
+    "authority": ["authority"],
+    "centre": ["centre", "center"],
+    "center": ["center", "centre"],
+    "firm": ["company", "corporation", "inc", "ltd", "corp", "firm", "group"],
     "service": ["service"],
 }
 PREPOSITIONS = _vocabulary(
