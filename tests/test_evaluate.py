@@ -176,3 +176,22 @@ def test_seed_text_in_an_archive_knowing_only_its_people_and_organizations(seed)
     figures = score_article(outcome.article, read_gold("seed.json", outcome.extra)).figures()
     assert figures["overlap F1"] >= 0.9
     assert figures["speaker accuracy"] >= 0.9
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_gold_speaker_named_by_initials_matches_the_proposal_they_will_alias(tmp_path):
+    """Accepting the proposal records the initials the article defined as an alias, so a gold
+    name given as the initials resolves to it; a different organization still does not."""
+    body = (
+        "The National Integrity Directorate (NID) charged the former minister on Monday.\n\n"
+        '"The evidence is consistent and overwhelming," the NID said in a statement.'
+    )
+    article = {"headline": "Minister charged", "published": "2006-05-02", "body": body}
+    scores = []
+    for speaker in ("NID", "National Integrity Directorate", "Integrity Watch"):
+        path = tmp_path / f"{len(scores)}.json"
+        quote = {"text": "The evidence is consistent and overwhelming", "speaker": speaker}
+        gold = {"people": [], "organizations": [], "places": [], "quotes": [quote]}
+        path.write_text(json.dumps({**article, "gold": gold}))
+        scores.append(total(evaluate(path), "speaker accuracy"))
+    assert scores == [1.0, 1.0, 0.0]

@@ -137,3 +137,25 @@ def test_place_proposals_are_stored_and_accepted_as_places(article):
     place = accept(suggestion)
     assert isinstance(place, Place) and place.name == "Ridder"
     assert Mention.objects.filter(article=article, entity=place).count() == 1
+
+
+def test_accepting_an_organization_records_the_other_names_the_article_gives_it(article):
+    from archive.importer.accepting import accept, other_names
+    from archive.importer.storing import suggest
+    from archive.models import AliasKind, EntitySuggestion
+
+    article.body = (
+        "The National Integrity Directorate (NID) charged the former minister. "
+        '"The evidence is consistent," the NID said in a statement.'
+    )
+    article.save()
+    suggest(article)
+    suggestion = EntitySuggestion.objects.get(article=article, kind="organization")
+    assert suggestion.name == "National Integrity Directorate"
+    assert other_names(suggestion) == {"NID": AliasKind.ABBREVIATION}
+    organization = accept(suggestion)
+    assert list(organization.aliases.values_list("name", "kind")) == [
+        ("NID", AliasKind.ABBREVIATION)
+    ]
+    # The quotation the initials speak is the organization's once it is accepted.
+    assert [q.exact for q in organization.quotes_spoken.all()] == ["The evidence is consistent"]

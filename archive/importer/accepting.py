@@ -7,6 +7,8 @@ from django.utils.text import slugify
 
 from archive import anchoring
 from archive.models import (
+    Alias,
+    AliasKind,
     Entity,
     EntitySuggestion,
     Event,
@@ -17,6 +19,7 @@ from archive.models import (
     ReviewStatus,
     SuggestedKind,
 )
+from archive.names import fold
 
 MODELS = {
     SuggestedKind.PERSON: Person,
@@ -34,10 +37,27 @@ def _free_slug(kind: str, name: str) -> str:
     return slug
 
 
+def other_names(suggestion: EntitySuggestion) -> dict[str, str]:
+    """The other names the article gives a proposed organization, with their alias kind:
+    initials it defined ("Office for Democratic Institutions and Human Rights (ODIHR)")
+    and shorter forms ("Westhaven Gold" for "Westhaven Gold Corp"). A person's surname
+    alone is not an alias."""
+    if suggestion.kind != SuggestedKind.ORGANIZATION:
+        return {}
+    text = suggestion.article.text_of(suggestion.part)
+    names: dict[str, str] = {}
+    for start, end in suggestion.spans:
+        surface = " ".join(text[start:end].split())
+        if surface and fold(surface) != fold(suggestion.name) and len(surface) <= 200:
+            names[surface] = AliasKind.ABBREVIATION if surface.isupper() else AliasKind.SHORT
+    return names
+
+
 @transaction.atomic
 def accept(suggestion: EntitySuggestion) -> Entity:
-    """Create the entity, make it the speaker of its quotes that have none, and suggest
-    mentions where the article names it. Accepting twice returns the same entity."""
+    """Create the entity with the other names the article gives it, make it the speaker of
+    its quotes that have none, and suggest mentions where the article names it. Accepting
+    twice returns the same entity."""
     if suggestion.entity_id:
         return suggestion.entity
     model = MODELS[suggestion.kind]
@@ -55,6 +75,8 @@ def accept(suggestion: EntitySuggestion) -> Entity:
     entity.save()
     if suggestion.kind != SuggestedKind.EVENT:
         suggestion.quotes.filter(speaker__isnull=True).update(speaker=entity)
+    for alias, kind in other_names(suggestion).items():
+        Alias.objects.get_or_create(entity=entity, name=alias, defaults={"kind": kind})
     text = suggestion.article.text_of(suggestion.part)
     for start, end in suggestion.spans:
         if (

@@ -175,6 +175,9 @@ _AS_SAID = re.compile(
 )
 
 
+_A_COPY = re.compile(r"\s*(?:a|the)\s+(?:copy|text|draft)\s+of\b", re.I)
+
+
 def _direct(art: Article, span: Span, earlier):
     text = art.text
     ends_clause = span.close_mark is not None and (
@@ -191,6 +194,10 @@ def _direct(art: Article, span: Span, earlier):
                 ref, conf = art.resolve(
                     phrase_start, start + m.end(1), span.open_mark, earlier, subject_last=False
                 )
+                if ref is None and how == "cue-after" and _A_COPY.match(m[1]):
+                    # "…," according to a copy of the letter seen by VOA": the letter's
+                    # writer, the subject of the sentence, said it.
+                    break
                 return ref, conf, how
         m = _NORMAL.match(after)
         # `said … a "revolution," and warned that …`: a second verb of the same subject,
@@ -232,6 +239,13 @@ def _direct(art: Article, span: Span, earlier):
     return None
 
 
+# "Earlier this week it described the law as "…"": a pronoun subject after a time phrase.
+_TIME_THEN_PRONOUN = re.compile(
+    r"\s*(?:Earlier|Later|Last|This|Yesterday|Today|Now|Then|Meanwhile|On|In)\b"
+    r"(?:\s+[\w-]+){0,2}?,?\s+(he|she|it)\b"
+)
+
+
 def _subject(art: Article, span: Span, earlier):
     """A partial quotation inside a sentence: its speaker is the sentence's subject."""
     start, end = _region_before(art, span)
@@ -248,6 +262,17 @@ def _subject(art: Article, span: Span, earlier):
         named = [
             f for f in art.between(clause_start, end) if not art._object_position(f, clause_start)
         ]
+        alone = (
+            named
+            and re.fullmatch(r"\s*(?:the\s+)?", art.text[clause_start : named[0].start], re.I)
+            and not art.text[named[0].end : end].strip()
+        )
+        if alone and boundary[-1][0] == "that":
+            # "gave assurances that Magomadov "will not be …"": the quotation is the clause's
+            # predicate, said by the sentence's subject, not by the one it is about.
+            main = [f for f in art.between(start, clause_start) if not art._object_position(f)]
+            if main:
+                return main[0].ref, 0.6, "subject"
         if named:
             return named[0].ref, 0.6, "subject"
         # "a goal he described as "…"": the clause's own pronoun subject.
@@ -261,7 +286,7 @@ def _subject(art: Article, span: Span, earlier):
             return institution, 0.6, "subject"
         if set(re.findall(r"[a-z]+", clause.lower())) & words.GENERIC_SPEAKERS:
             return None, 0.5, "subject"
-    lead = re.match(r"\s*(he|she|they|it)\b", before, re.I)
+    lead = re.match(r"\s*(he|she|they|it)\b", before, re.I) or _TIME_THEN_PRONOUN.match(before)
     if lead:
         return art.pronoun(lead[1].lower(), start, earlier), 0.6, "subject"
     first = [f for f in art.between(start, end) if not art._object_position(f)]
@@ -399,6 +424,14 @@ def _neighbours(art: Article, groups, results) -> None:
                 last = art.sentence_start(prev_start + len(previous) - 1, prev_start)
                 ref = art.sentence_subject(last, prev_start + len(previous), [])
                 results[gid] = (ref, 0.55, "paragraph")
+        elif not ending_in.get(first.paragraph - 1) and not starting_in.get(first.paragraph - 1):
+            # "Shahin Rustamov … said self-censorship had become the norm. / "Every
+            # journalist …": a paragraph of reported speech introduces the quotation after it.
+            last = art.sentence_start(prev_start + len(previous) - 1, prev_start)
+            if _CUE_ANYWHERE.search(art.text, last, prev_start + len(previous)):
+                ref = art.sentence_subject(last, prev_start + len(previous), [])
+                if ref is not None:
+                    results[gid] = (ref, 0.55, "paragraph")
 
 
 def earlier_of(results, groups, gid) -> list[tuple[int, Ref]]:
@@ -421,7 +454,9 @@ _HANDED_BACK = re.compile(
     r"\s*(?:(?:That|This|Those|These) (?:is|was|were|are) the (?:words?|views?|assessment|"
     r"verdict|message|opinion|judg(?:e)?ment|conclusion|warning|argument) (?:of|from)|"
     r"The (?:statement|question|words|remarks?|comments?|warning|criticism|appeal|message) "
-    r"(?:came|comes) from)\s",
+    r"(?:came|comes) from|"
+    # "“…” That was how Yelena Grigoryeva put it."
+    r"(?:That|This) (?:is|was) how)\s",
 )
 
 

@@ -16,10 +16,12 @@ suggested quotes that match some gold quote, recall the share of gold quotes tha
 suggestion matches, F1 their harmonic mean. Speaker accuracy is over the gold quotes matched
 by overlap (each judged against its most-overlapping suggestion): right when the gold name
 resolves by name, alias or folded key to the suggested entity, or has the same folded name as
-the suggested (possibly proposed) speaker; a gold speaker of null is right when none is
+the suggested (possibly proposed) speaker or with one of the other names accepting the
+proposal records as aliases (an organization's initials defined in brackets, its name
+without "Corp."; `accepting.other_names`); a gold speaker of null is right when none is
 suggested. Entity links are scored per entity: a suggested entity (a linked mention's
 entity, or a proposed person, organization or place) is right when some gold entity's name or
-variant resolves to it or folds to its name.
+variant resolves to it or folds to its name or those aliases.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from dataclasses import dataclass, field
 
 from django.db import DEFAULT_DB_ALIAS
 
+from archive.importer.accepting import other_names
 from archive.models import Alias, Entity, EntitySuggestion, Mention, Quote, ReviewStatus
 from archive.names import fold
 
@@ -141,11 +144,14 @@ class Resolver:
     def entities(self, name: str) -> set[int]:
         return self.by_key.get(fold(name), set())
 
-    def same(self, gold_name: str, entity_id: int | None, proposed_name: str | None) -> bool:
+    def same(self, gold_name: str, entity_id: int | None, proposed=None) -> bool:
+        """`proposed` is an EntitySuggestion; its aliases are the ones accepting it creates."""
         key = fold(gold_name)
         if entity_id is not None:
             return entity_id in self.entities(gold_name) or fold(self.names[entity_id]) == key
-        return proposed_name is not None and fold(proposed_name) == key
+        if proposed is None:
+            return False
+        return key in {fold(name) for name in [proposed.name, *other_names(proposed)]}
 
 
 def score_article(article, gold: dict, using: str = DEFAULT_DB_ALIAS) -> Counts:
@@ -181,7 +187,8 @@ def score_article(article, gold: dict, using: str = DEFAULT_DB_ALIAS) -> Counts:
         if gold_speaker is None:
             right = best.speaker_id is None and not proposed
         else:
-            right = resolver.same(gold_speaker, best.speaker_id, proposed[0] if proposed else None)
+            first = best.proposed_speakers.all()[0] if proposed else None
+            right = resolver.same(gold_speaker, best.speaker_id, first)
         if right:
             counts.speakers_right += 1
         else:
@@ -205,9 +212,9 @@ def _score_entities(article, gold, resolver: Resolver, counts: Counts, using: st
     proposed = list(
         EntitySuggestion.objects.using(using)
         .filter(article=article, kind__in=["person", "organization", "place"])
-        .values_list("name", flat=True)
+        .select_related("article")
     )
-    suggested = [(pk, None) for pk in linked] + [(None, name) for name in proposed]
+    suggested = [(pk, None) for pk in linked] + [(None, p) for p in proposed]
     counts.entities_suggested = len(suggested)
     counts.entities_gold = len(gold_entities)
 

@@ -112,6 +112,7 @@ def link(text: str, index: EntityIndex, propose: bool = True) -> list[Found]:
 
     # Pass 3: surnames after a full mention; initials defined in brackets.
     later = _local_forms(text, found, index)
+    found[:] = [_as_defined(f, later) for f in found]
     for i, tok in enumerate(toks):
         if covered[i] or not tok.capitalized:
             continue
@@ -122,6 +123,18 @@ def link(text: str, index: EntityIndex, propose: bool = True) -> list[Found]:
                 break
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _as_defined(f: Found, later) -> Found:
+    """A name proposed in pass 2 that the article defined before: initials in brackets
+    ("the DNA said" after "National Anticorruption Directorate (DNA)"), a company without
+    its suffix ("Westhaven Gold" after "Westhaven Gold Corp.")."""
+    if f.how != "proposed":
+        return f
+    for ref, first, how in later.get(f.ref.key, []):
+        if how in {"acronym", "company"} and first <= f.start and ref != f.ref:
+            return Found(f.start, f.end, ref, _confidence(how), how)
+    return f
 
 
 def _confidence(how: str) -> float:
@@ -172,6 +185,10 @@ def _local_forms(text: str, found: list[Found], index: EntityIndex):
             surface = text[f.start : f.end]
             if " " not in surface and surface.isalpha():
                 forms.setdefault(fold(surface), []).append((f.ref, f.end, "repeat"))
+        if f.ref.kind == EntityKind.ORGANIZATION and f.how == "proposed":
+            keys = f.ref.key.split()
+            if len(keys) > 2 and keys[-1] in words.CORPORATE_SUFFIXES:
+                forms.setdefault(" ".join(keys[:-1]), []).append((f.ref, f.end, "company"))
         if f.ref.kind == EntityKind.ORGANIZATION:
             m = re.match(r"\s*\(([A-Z][A-Za-z/&-]*[A-Z])\)", text[f.end : f.end + 20])
             if m:

@@ -337,9 +337,13 @@ def _split_at_and(first: int, run: list[Token]) -> list[tuple[int, list[Token]]]
 def _split_at_title(first: int, run: list[Token]) -> list[tuple[int, list[Token], bool]]:
     """ "National Bank Governor Timur Suleimenov" is an organization, then a titled person;
     what stands before a title qualifies it and is never a person."""
+    if run[-1].text.lower() in words.ORG_WORDS:
+        return [(first, run, True)]  # "the Russian Prosecutor General's Office"
     for k, t in enumerate(run):
         lowered = t.text.lower()
         title = lowered in words.TITLES or lowered in words.ROLE_NOUNS
+        if k + 1 < len(run) and run[k + 1].text in CONNECTORS:
+            continue  # "United Nations High Commissioner for Refugees": an office
         if k > 0 and title and len(run) - k >= 3:
             return [(first, run[:k], False), (first + k, run[k:], True)]
     return [(first, run, True)]
@@ -384,8 +388,13 @@ def _classify(
             and before[0].startswith(before[1] + ",")
             and any(_role_noun(w) for w in re.findall(r"[A-Za-z]+", clause[-1]))
         )
-        named = (after and after[1] in ORG_NOUNS) or (
-            before and before[1] in ORG_NOUNS and len(trimmed) <= 3 and not apposed
+        named = (after and after[1] in ORG_NOUNS and not _demonym(trimmed)) or (
+            before
+            and before[1] in ORG_NOUNS
+            and len(trimmed) <= 3
+            and not apposed
+            # "to the court, Rakhimova said": the subject, not the court's name.
+            and not (before[0].startswith(before[1] + ",") and trimmed[-1].key in speakers)
         )
         if named and not any(t.text.lower() in words.NOT_NAME for t in trimmed):
             return trimmed[0].start, trimmed[-1].end, EntityKind.ORGANIZATION, name
@@ -398,7 +407,7 @@ def _classify(
         return trimmed[0].start, trimmed[-1].end, EntityKind.ORGANIZATION, name
     # One word whose spokesman speaks: "Gazprom spokesman Pavel Ryabov". A nationality
     # ("Kazakh spokesman") is not an institution.
-    if len(trimmed) == 1 and trimmed[0].text.isalpha() and not _DEMONYM.search(trimmed[0].text):
+    if len(trimmed) == 1 and trimmed[0].text.isalpha() and not _demonym(trimmed):
         t = trimmed[0]
         if _SPOKESMAN_AFTER.match(text, t.end) and t.text.lower() not in words.NOT_NAME:
             return t.start, t.end, EntityKind.ORGANIZATION, t.text
@@ -465,6 +474,11 @@ _SPEAKER_BEFORE_CUE = re.compile(
 _AGED = re.compile(r"\b([A-Z][\w'’-]+),\s*\d{1,3},")
 _APPOSITION = re.compile(r"^,\s+(?:a|an|the|who|his|her|its|their|[A-Z][\w/]*'s)\b")
 _PREDICATE = re.compile(r"^\s+(?:is|was)\s+(?:a|an|the)\b")
+
+
+def _demonym(run: list[Token]) -> bool:
+    """ "Canadian", "Kazakh": a one-word nationality, not an institution's name."""
+    return len(run) == 1 and bool(_DEMONYM.search(run[0].text))
 
 
 def _role_noun(word: str) -> bool:

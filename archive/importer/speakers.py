@@ -31,9 +31,14 @@ _DESCRIBED = re.compile(
     r"(A|An|One|Another|The|His|Her|[A-Z][\w'’-]+['’]s)\s+((?:[A-Za-z-]+\s+){0,2}?)"
     rf"({_ROLE})\b"
 )
-_OPENING = re.compile(r"(?:In|At|On|Outside|Inside|Near|Back in)\s[^,.;\"“”]{2,80},\s+")
+# An opening phrase before a sentence's subject: "In the southern city of Osh, ",
+# "Asked about the complaints, ".
+_OPENING = re.compile(
+    r"(?:In|At|On|Outside|Inside|Near|Back|Asked|Speaking|After|Before|During|Later|Earlier|"
+    r"Meanwhile|Elsewhere|Like|Unlike|As)\s[^,.;\"“”]{2,80},\s+"
+)
 _DESCRIBED_AFTER_OPENING = re.compile(
-    rf"(a|an|one|another)\s+((?:[A-Za-z-]+\s+){{0,2}}?)({_ROLE})\b"
+    rf"(a|an|one|another|the|his|her)\s+((?:[A-Za-z-]+\s+){{0,2}}?)({_ROLE})\b"
 )
 # A subject the article does not name: "one protester", "a woman in the crowd", "another
 # witness".
@@ -111,6 +116,7 @@ class Article:
 
     def _profile_people(self) -> None:
         votes: dict[Ref, dict[str, int]] = {}
+        named: set[Ref] = set()
         for f in self.speakers:
             if f.ref.kind != EntityKind.PERSON:
                 continue
@@ -141,6 +147,9 @@ class Article:
                     tally["f"] += 3
                 if w in words.MALE_WORDS:
                     tally["m"] += 3
+            if f.ref in named:
+                continue  # the name's own hints count once per person, not per mention
+            named.add(f.ref)
             first = f.ref.name.split()[0].lower()
             last = f.ref.name.split()[-1].lower()
             if first in words.FEMALE_NAMES:
@@ -280,7 +289,13 @@ class Article:
         )
         if lead:
             return self.pronoun(lead[1].lower(), at, earlier), 0.8
-        head = [w.lower() for w in re.findall(r"[A-Za-z']+", phrase)]
+        # Words of the phrase outside organizations' names: "the Russian Prosecutor General's
+        # Office" is an office, not a prosecutor.
+        bare = phrase
+        for f in self.mentions_in(start, end, EntityKind.ORGANIZATION):
+            lo, hi = f.start - start, f.end - start
+            bare = bare[:lo] + " " * (hi - lo) + bare[hi:]
+        head = [w.lower() for w in re.findall(r"[A-Za-z']+", bare)]
         definite = bool(head) and (
             head[0] in {"the", "his", "her", "their", "its"} or head[0].endswith("'s")
         )
@@ -317,6 +332,9 @@ class Article:
                 if noun in words.ORG_GENERIC:
                     return self.by_org_noun(noun, at), 0.7
             if set(head) & DOCUMENTS:
+                issuer = self._issuer(sorted(set(head) & DOCUMENTS)[0], at, earlier)
+                if issuer is not None:
+                    return issuer, 0.6
                 # "the statement said": the organization that issued it, named just before.
                 window = self._sentence_start(at, back=3)
                 issuer = self.by_org_noun("organization", at)
@@ -325,7 +343,40 @@ class Article:
                     return issuer, 0.6
         return None, 0.5
 
-    def pronoun(self, pronoun: str, at: int, earlier: list[tuple[int, Ref]]) -> Ref | None:
+    def _issuer(self, document: str, at: int, earlier) -> Ref | None:
+        """Who issued "the statement": the subject of the latest sentence of the last three
+        that speaks of a statement ("In a statement read out by his spokeswoman, he …",
+        "The party said in a statement that …")."""
+        window = self._sentence_start(at, back=3)
+        starts = self.sentences[
+            bisect_left(self.sentences, window) : bisect_left(self.sentences, at)
+        ]
+        for start in reversed(starts):
+            if self._in_quote(start):
+                continue
+            end = words.sentence_end_after(self.text, start, at)
+            sentence = self.text[start:end]
+            if not re.search(rf"\b{document}\b", sentence, re.I):
+                continue
+            opening = re.match(r"(?:In|With|Through)\b[^,.;\"“”]{2,120},\s+", sentence)
+            subject_at = start + (opening.end() if opening else 0)
+            lead = re.match(r"(he|she|it)\b", self.text[subject_at : subject_at + 4], re.I)
+            if lead:
+                return self.pronoun(lead[1].lower(), subject_at, earlier)
+            institution = re.match(
+                r"[Tt]he\s+(?:[a-z'’-]+\s+){0,2}?([a-z]+)\b", self.text[subject_at:end]
+            )
+            if institution and words.ORG_GENERIC.get(institution[1]):
+                return self.by_org_noun(institution[1], subject_at, strict=True)
+            named = [f for f in self.between(subject_at, end) if not self._object_position(f)]
+            if named and named[0].start == subject_at:
+                return named[0].ref
+            return None
+        return None
+
+    def pronoun(
+        self, pronoun: str, at: int, earlier: list[tuple[int, Ref]], depth: int = 0
+    ) -> Ref | None:
         if pronoun == "they":
             return None  # a group of people as often as an organization: name no one
         if pronoun == "it":
@@ -347,6 +398,18 @@ class Article:
         window = self._sentence_start(at, back=3)
         described = self._described_subjects(window, at)
         candidates += [(pos, True, ref) for pos, ref, _ in described]
+        if depth == 0:
+            # "He said construction would go on, noting that X had approved … "…," he
+            # said": a sentence led by the same pronoun is about the same person, who is
+            # its subject rather than anyone it names.
+            for start in self.sentences[
+                bisect_left(self.sentences, window) : bisect_left(self.sentences, at)
+            ]:
+                lead = re.match(r"(He|She)\b", self.text[start : start + 4])
+                if lead and lead[1].lower() == pronoun and not self._in_quote(start):
+                    ref = self.pronoun(pronoun, start, earlier, depth=1)
+                    if ref is not None:
+                        candidates.append((start, True, ref))
         candidates.sort(key=lambda c: c[0])
         unnamed_gender = {pos: g for pos, _, g in described}
         fitting = [
@@ -450,7 +513,11 @@ class Article:
         return False
 
     def _main_subject(self, f: Found) -> bool:
-        for g in self.between(self._sentence_start(f.start), f.start):
+        sentence = self._sentence_start(f.start)
+        lead = self.text[sentence : f.start]
+        if re.match(r"\W*(?:He|She)\b", lead) and re.search(r"\b(?:that|noting|adding)\s", lead):
+            return False  # "He said …, noting that Transneft president X had approved …"
+        for g in self.between(sentence, f.start):
             possessive = self.text[g.end : g.end + 2] in {"'s", "’s"}
             if g.ref.kind == EntityKind.PERSON and not possessive:
                 return False
@@ -479,7 +546,12 @@ class Article:
             and not self._object_position(f)  # "she told RFE/RL": RFE/RL heard it
         ]
         if heads:
-            for f in reversed(orgs):
+            # By its noun, an organization is found in any position: "approved by the
+            # State Property Management Agency … The agency said".
+            named_orgs = [
+                f for f in self.between(at - REACH, at) if f.ref.kind == EntityKind.ORGANIZATION
+            ]
+            for f in reversed(named_orgs):
                 named = f.ref.name.lower().split() + self.text[f.end : f.end + 20].split()[:1]
                 if any(h in named for h in heads):
                     return f.ref

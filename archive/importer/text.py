@@ -201,6 +201,34 @@ NEUTRAL_A_NAMES = {
     "costa",
     "yahya",
     "zhakiyanov",
+    # Men's names ending in -a: Georgian, Ukrainian and Russian (with diminutives).
+    "kakha",
+    "nika",
+    "luka",
+    "ilia",
+    "gela",
+    "gia",
+    "zura",
+    "mykola",
+    "foma",
+    "kuzma",
+    "savva",
+    "danila",
+    "gavrila",
+    "misha",
+    "grisha",
+    "vanya",
+    "petya",
+    "kolya",
+    "tolya",
+    "yura",
+    "zhora",
+    "vova",
+    "dima",
+    "vitya",
+    "slava",
+    "zhenya",
+    "valya",
 }
 
 ORG_WORDS = _vocabulary(
@@ -211,7 +239,7 @@ group international corporation company university police army parliament assemb
 federation league coalition bureau department alliance network society fund program
 programme government cabinet administration authority embassy senate congress secretariat
 tribunal academy inc ltd corp news radio television times post press journal channel
-broadcasting
+broadcasting holdings directorate inspectorate nations sa llc jsc ojsc cjsc plc gmbh
 """
 )
 ORG_GENERIC = {
@@ -255,6 +283,12 @@ ORG_GENERIC = {
     "firm": ["company", "corporation", "inc", "ltd", "corp", "firm", "group"],
     "service": ["service"],
 }
+# What ends a company's name and may be left off later: "Westhaven Gold Corp." / "Westhaven Gold".
+CORPORATE_SUFFIXES = _vocabulary(
+    """
+corp corporation inc ltd co plc llc sa ag gmbh jsc ojsc cjsc holdings holding group company
+"""
+)
 PREPOSITIONS = _vocabulary(
     """
 to with of for about against by from on at in into onto upon toward towards than like after

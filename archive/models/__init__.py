@@ -9,6 +9,7 @@ from archive.models.annotations import (
 from archive.models.articles import Article, ArticleContributor, ArticleStatus
 from archive.models.entities import (
     Alias,
+    AliasKind,
     Entity,
     EntityKind,
     EntitySource,
@@ -26,6 +27,7 @@ from archive.models.suggestions import ArticleImport, EntitySuggestion, Suggeste
 
 __all__ = [
     "Alias",
+    "AliasKind",
     "Article",
     "ArticleContributor",
     "ArticleImport",
