@@ -179,20 +179,25 @@ def test_empty_query_shows_help(client, search_seed):
 def test_the_query_count_does_not_grow_with_results(
     client, search_seed, django_assert_num_queries, settings
 ):
+    from django.db import connection
+
     settings.PAGE_SIZE = 25
+    # On PostgreSQL first one pass collects the first matches' ids, which the facets and the
+    # ranking then reuse (SQLite has no such pass: FTS5 matches cheaply).
+    first = 1 if connection.vendor == "postgresql" else 0
     # 1 facet counts with the total, 2 the page's ids, 3 the page's rows, 4 the known
     # spellings of the query's names, 5 the page's marked snippets.
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(first + 5):
         search(client, q="Kazakhstan")
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(first + 5):
         search(client, q="Zhakiyanov")
     # With a person filter: 1 the person's name for the filter label, then the five above.
     person = Entity.objects.get(slug="galymzhan-zhaqiyanov")
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(first + 6):
         search(client, q="Kazakhstan", person=person.pk)
     # Nothing found: 1 facet counts with the total, 2 the known spellings, 3 near names for
     # "did you mean".
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(first + 3):
         search(client, q="Nazarbaiev")
 
 

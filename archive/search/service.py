@@ -198,7 +198,10 @@ def run(params: SearchParams) -> SearchPage:
         return result
 
     backend = current()
-    result.total, result.facets = _facets(params, backend.facet_counts(query, params.filters))
+    found = backend.first_matches(query, params.filters)
+    result.total, result.facets = _facets(
+        params, backend.facet_counts(query, params.filters, found)
+    )
     if backend.CAPS_TOTAL and result.total > backends.CANDIDATES:
         result.total, result.total_capped = backends.CANDIDATES, True
     size = settings.PAGE_SIZE
@@ -215,7 +218,8 @@ def run(params: SearchParams) -> SearchPage:
         params.page = result.page_count
     ids = []
     if result.total:
-        ids = backend.page(query, params.filters, params.sort, (params.page - 1) * size, size)
+        offset = (params.page - 1) * size
+        ids = backend.page(query, params.filters, params.sort, offset, size, found)
     entries = SearchEntry.objects.in_bulk(ids)
     spellings, names = _spellings(query)
     marks = backend.marked(ids, query.positive_words() + spellings)

@@ -87,30 +87,57 @@ CAPS_TOTAL = True
 SAMPLE = "the first {} found"  # which matches the facets and the ranking cover when sampled
 
 
-def facet_counts(query: Query, filters: Filters) -> list[tuple]:
-    """Facet counts over the first CANDIDATES matches found; the total counted up to
-    CANDIDATES + 1 from the same rows, in one pass over the matches."""
-    matched, params = _matched(query, filters, "e.id, e.kind, e.year")
+def first_matches(query: Query, filters: Filters) -> list[int]:
+    """The ids of the first CANDIDATES + 1 matches found, in one pass over the index. The
+    facets, the total and the relevance ranking all work from these ids, so a query whose
+    matching is costly (a phrase: GIN knows no positions, so every row holding all its words
+    is read to check their order) pays for it once per request, not once per use."""
+    matched, params = _matched(query, filters, "e.id")
     # No ORDER BY: the planner may then stop the bitmap scan at the limit. Ordering by id made
     # it walk the primary key and test every row's vector, seconds for a rare phrase.
-    candidates = f"{matched} LIMIT {backends.CANDIDATES + 1}"
     with connection.cursor() as cursor:
-        cursor.execute(facet_sql("SELECT id FROM m", candidates), params)
+        cursor.execute(f"{matched} LIMIT {backends.CANDIDATES + 1}", params)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def facet_counts(query: Query, filters: Filters, found: list[int] | None = None) -> list[tuple]:
+    """Facet counts over the first CANDIDATES matches found; the total counted up to
+    CANDIDATES + 1 (`found`, from first_matches, when the caller has them)."""
+    if found is None:
+        found = first_matches(query, filters)
+    candidates = "SELECT e.id, e.kind, e.year FROM archive_searchentry e WHERE e.id = ANY(%s)"
+    with connection.cursor() as cursor:
+        cursor.execute(facet_sql("SELECT id FROM m", candidates), [found])
         return cursor.fetchall()
 
 
-def page(query: Query, filters: Filters, sort: str, offset: int, limit: int) -> list[int]:
-    if sort == "date":
+def page(
+    query: Query,
+    filters: Filters,
+    sort: str,
+    offset: int,
+    limit: int,
+    found: list[int] | None = None,
+) -> list[int]:
+    """One page of ids. With `found` (first_matches), relevance ranks those candidates by
+    primary key instead of matching again; so does sorting by date when they are all the
+    matches there are."""
+    complete = found is not None and len(found) <= backends.CANDIDATES
+    if sort == "date" and complete:
+        sql = """SELECT id FROM archive_searchentry WHERE id = ANY(%s)
+                 ORDER BY date DESC NULLS LAST, id DESC LIMIT %s OFFSET %s"""
+        params = [found]
+    elif sort == "date":
         matched, params = _matched(query, filters, "e.id")
         sql = f"{matched} ORDER BY e.date DESC NULLS LAST, e.id DESC LIMIT %s OFFSET %s"
     else:
-        # ts_rank only for the candidates (all of them, when there are fewer), computed outside
-        # the subquery so that it runs on those rows alone.
+        # ts_rank only for the candidates (all of them, when there are fewer).
         tsquery, rank_params = compile_tsquery(query)
-        matched, params = _matched(query, filters, "e.id, e.vector")
-        sql = f"""SELECT id FROM ({matched} LIMIT {backends.CANDIDATES}) candidates
+        if found is None:
+            found = first_matches(query, filters)
+        sql = f"""SELECT id FROM archive_searchentry WHERE id = ANY(%s)
                   ORDER BY ts_rank(vector, {tsquery}) DESC, id LIMIT %s OFFSET %s"""
-        params = params + rank_params
+        params = [found[: backends.CANDIDATES], *rank_params]
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, limit, offset])
         return [row[0] for row in cursor.fetchall()]

@@ -79,7 +79,12 @@ def _newest() -> str:
     return f"ORDER BY archive_search_fts.rowid DESC LIMIT {backends.CANDIDATES}"
 
 
-def facet_counts(query: Query, filters: Filters) -> list[tuple]:
+def first_matches(query: Query, filters: Filters) -> None:
+    """FTS5 counts and samples within one cheap pass each; nothing is worth carrying over."""
+    return None
+
+
+def facet_counts(query: Query, filters: Filters, found=None) -> list[tuple]:
     matched, params = _matched(query, filters, "e.id, e.kind, e.year")
     counted, count_params = matched, params
     if not filters.range_sql()[0]:
@@ -91,7 +96,9 @@ def facet_counts(query: Query, filters: Filters) -> list[tuple]:
         return cursor.fetchall()
 
 
-def page(query: Query, filters: Filters, sort: str, offset: int, limit: int) -> list[int]:
+def page(
+    query: Query, filters: Filters, sort: str, offset: int, limit: int, found=None
+) -> list[int]:
     if sort == "date":
         matched, params = _matched(query, filters, "e.id")
         sql = f"{matched} ORDER BY e.date DESC NULLS LAST, e.id DESC LIMIT %s OFFSET %s"
