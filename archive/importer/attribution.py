@@ -203,7 +203,10 @@ def _direct(art: Article, span: Span, earlier):
         # `said … a "revolution," and warned that …`: a second verb of the same subject,
         # who stands before the quotation.
         continuing = m and m[1].strip().lower() in {"and", "but", "or", "and then", "then"}
-        if m and len(m[1].split()) <= 12 and not continuing:
+        # A name with its apposition may run longer: "Oleg Ryabov, a spokesman for the
+        # Prosecutor General's Office in the Southern Federal District, told Interfax".
+        named_first = m and re.match(r"\s*,?\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3},\s", m[1])
+        if m and len(m[1].split()) <= (20 if named_first else 12) and not continuing:
             ref, conf = art.resolve(start + m.start(1), start + m.end(1), start, earlier)
             return ref, conf, "cue-after"
     start, end = _region_before(art, span)
@@ -281,6 +284,10 @@ def _subject(art: Article, span: Span, earlier):
         )
         if lead:
             return art.pronoun(lead[1].lower(), clause_start, earlier), 0.6, "subject"
+        if re.match(r"\s*(?:and|but)\s+(?:\w+ly\s+)?[a-z]+(?:s|ed)\s", clause):
+            # "He says …"within weeks", and accuses the judges of having "…"": the same
+            # subject goes on; the quotation before in the sentence decides.
+            return None
         institution = _institution_subject(art, clause, clause_start)
         if institution:
             return institution, 0.6, "subject"
@@ -454,6 +461,8 @@ _HANDED_BACK = re.compile(
     r"\s*(?:(?:That|This|Those|These) (?:is|was|were|are) the (?:words?|views?|assessment|"
     r"verdict|message|opinion|judg(?:e)?ment|conclusion|warning|argument) (?:of|from)|"
     r"The (?:statement|question|words|remarks?|comments?|warning|criticism|appeal|message) "
+    r"(?:came|comes) from|"
+    r"(?:That|This) (?:assessment|view|verdict|warning|judg(?:e)?ment|comment|complaint) "
     r"(?:came|comes) from|"
     # "“…” That was how Yelena Grigoryeva put it."
     r"(?:That|This) (?:is|was) how)\s",

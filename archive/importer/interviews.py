@@ -112,7 +112,10 @@ def interviewer_refs(text: str, found: list[Found]) -> set[Ref]:
             continue
         before = text[max(0, f.start - 80) : f.start]
         if re.search(
-            r"\b(?:spoke|talked|speaking|talking)\s+(?:to|with)\b[^.;:?!\n]{0,40}$|"
+            # "spoke with RFE/RL correspondent Jan Novak", but not "EurasiaNet spoke with
+            # Farrukh Nazarov", who answers.
+            r"\b(?:spoke|talked|speaking|talking)\s+(?:to|with)\b[^.;:?!\n]{0,40}"
+            r"\b(?:correspondent|reporter|journalist|editor|host|presenter)\s+$|"
             r"\binterviewed\s+by\b[^.;:?!\n]{0,40}$|"
             r"\b(?:interviewer|correspondent|reporter)\s*,?\s*$",
             before,

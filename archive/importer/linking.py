@@ -118,6 +118,26 @@ def link(text: str, index: EntityIndex, propose: bool = True) -> list[Found]:
             continue
         for ref, first, how in later.get(tok.key, []):
             if tok.start >= first and (how != "acronym" or tok.all_caps):
+                given = toks[i - 1] if i > 0 else None
+                if (
+                    how == "surname"
+                    and given is not None
+                    and not covered[i - 1]
+                    and given.capitalized
+                    and text[given.end : tok.start] == " "
+                    and given.key not in ref.key.split()
+                    and given.text.lower() not in words.NOT_NAME
+                    and given.text.lower() not in words.TITLES
+                    and given.text.lower() not in words.ORG_WORDS
+                    and given.text.isalpha()
+                    and not given.all_caps
+                ):
+                    # "Nana Kvaratskhelia" after "Zurab Kvaratskhelia": a relative, not him.
+                    name = text[given.start : tok.end]
+                    person = Ref(EntityKind.PERSON, fold(name), name)
+                    found.append(Found(given.start, tok.end, person, 0.6, "proposed"))
+                    covered[i - 1] = covered[i] = True
+                    break
                 found.append(Found(tok.start, tok.end, ref, _confidence(how), how))
                 covered[i] = True
                 break

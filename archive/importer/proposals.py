@@ -157,6 +157,17 @@ ORG_NOUNS = {
     "office",
     "association",
     "watchdog",
+    "service",
+    "authority",
+    "body",
+    "monopoly",
+    "directorate",
+    "inspectorate",
+    "department",
+    "bureau",
+    "mission",
+    "tribunal",
+    "board",
 }
 # "his wife, Gulnora," / "Petrova's husband Andrei": a relative named by a given name only.
 # "who gave her name only as Oksana", "identified only as Marat"
@@ -225,6 +236,19 @@ def proposals(text: str, toks: list[Token], covered: list[bool], found: list[Fou
                 and words.joinable(text, toks[j], toks[j + 1])
             ):
                 j += 2  # "the Prosecutor-General's Office", "the President's Office"
+            elif (
+                toks[j].text in {"of", "for"}
+                and toks[j - 1].text.lower() in words.ORG_WORDS
+                and j + 2 < len(toks)
+                and toks[j + 1].text == "the"
+                and toks[j + 2].capitalized
+                and toks[j + 2].text.lower() not in MONTHS_AND_DAYS
+                and free(j + 1)
+                and free(j + 2)
+                and words.joinable(text, toks[j], toks[j + 1])
+                and words.joinable(text, toks[j + 1], toks[j + 2])
+            ):
+                j += 3  # "the Police of the Republic of Armenia"
             elif (
                 toks[j].text in CONNECTORS
                 and j + 1 < len(toks)
@@ -344,6 +368,8 @@ def _split_at_title(first: int, run: list[Token]) -> list[tuple[int, list[Token]
         title = lowered in words.TITLES or lowered in words.ROLE_NOUNS
         if k + 1 < len(run) and run[k + 1].text in CONNECTORS:
             continue  # "United Nations High Commissioner for Refugees": an office
+        if any(t.text.lower() in words.ORG_WORDS for t in run[k + 1 :]):
+            continue  # "United Nations Observer Mission in Georgia": an organization
         if k > 0 and title and len(run) - k >= 3:
             return [(first, run[:k], False), (first + k, run[k:], True)]
     return [(first, run, True)]
@@ -435,10 +461,20 @@ def _classify(
         people = people[: cut[0]]
     while people and people[0].text.lower() in words.NOT_NAME:
         people.pop(0)
-    if len(people) == 1 and (
-        KIN.search(text[max(0, people[0].start - 40) : people[0].start])
-        or GIVEN_AS.search(text[max(0, people[0].start - 40) : people[0].start])
-        or re.match(r",\s*\d{1,3},", text[people[0].end : people[0].end + 8])
+    if (
+        len(people) == 1
+        and (
+            KIN.search(text[max(0, people[0].start - 40) : people[0].start])
+            or GIVEN_AS.search(text[max(0, people[0].start - 40) : people[0].start])
+            or re.match(r",\s*\d{1,3},", text[people[0].end : people[0].end + 8])
+            or (
+                _ONE_NAME_PERSON.match(text, people[0].end)
+                # "a diplomat in Ashgabat, who asked not to be named": the place is not the who.
+                and not re.search(
+                    r"\b(?:in|at|from|of|to|near|for|with)\s+$", text[: people[0].start][-12:]
+                )
+            )
+        )
     ):
         t = people[0]
         # "the bank, known as BTA": initials name an institution, not a person.
@@ -463,6 +499,13 @@ def _classify(
     return people[0].start, people[-1].end, EntityKind.PERSON, name
 
 
+# "Oyunchimeg, who heads the monitors", "Battsetseg, a 26-year-old university student":
+# people known by one name, as Mongolians often are.
+_ONE_NAME_PERSON = re.compile(
+    r",\s+(?:who\s|a\s+(?:[\w-]+\s+){0,3}?(?:student|pensioner|teacher|mother|father|"
+    r"grandmother|grandfather|widow|farmer|nurse|doctor|miner|driver|worker|trader|"
+    r"resident|housewife|veteran|survivor)\b)"
+)
 _SPOKESMAN_AFTER = re.compile(r" (?:spokesman|spokeswoman|spokesperson|press secretary) [A-Z]")
 _DEMONYM = re.compile(r"(?:an|ish|ese|ic|i|kh|ek|ik|yz|men)$")
 _CUE_AFTER = re.compile(rf"^(?:,[^.\"“”]{{0,120}}?,)?\s+(?:\w+ly\s+)?{words.CUE_RE}", re.I)
@@ -507,6 +550,9 @@ def _person_signal(text: str, run: list[Token], people: list[Token]) -> bool:
     if m and any(_role_word(w) for w in re.findall(r"[A-Za-z]+", m[1])):
         return True
     if len(people) < len(run) and run[0].text.lower() in words.TITLES:
+        return True
+    # "“…” That is how Nana Kvaratskhelia describes it", "That view came from Ann Lee".
+    if re.search(r"\b(?:(?:That|This) (?:is|was) how|(?:came|comes) from)\s+$", before):
         return True
     last_before = re.search(r"(\w+)\W*$", before)
     if last_before and (

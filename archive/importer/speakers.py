@@ -255,6 +255,15 @@ class Article:
         if by_surname:
             return by_surname, 0.7
         if subject_last and zone != (start, end):
+            apposed = [
+                f
+                for f in self.mentions_in(zone[1], end, EntityKind.ORGANIZATION)
+                if re.fullmatch(r",\s*", self.text[zone[1] : f.start])
+            ]
+            if apposed:
+                # "The federal consumer protection service, Rospotrebnadzor, said": the
+                # organization the description is set beside.
+                return apposed[0].ref, 0.8
             ref, confidence = self._describe(*zone, at, earlier)
             if ref is not None:
                 return ref, confidence
@@ -369,7 +378,7 @@ class Article:
             if institution and words.ORG_GENERIC.get(institution[1]):
                 return self.by_org_noun(institution[1], subject_at, strict=True)
             named = [f for f in self.between(subject_at, end) if not self._object_position(f)]
-            if named and named[0].start == subject_at:
+            if named and re.fullmatch(r"(?:[Tt]he\s+)?", self.text[subject_at : named[0].start]):
                 return named[0].ref
             return None
         return None
@@ -473,6 +482,11 @@ class Article:
         """Who a narrative sentence is about: its leading pronoun, or the first person or
         organization named in it that is not an object."""
         lead = re.match(r"\s*(he|she|it)\b", self.text[start:end], re.I)
+        opening = _OPENING.match(self.text, start, end)
+        if not lead and opening:
+            # "Asked whether …, he shrugged."
+            lead = re.match(r"(he|she)\b", self.text[opening.end() : end])
+            start = opening.end() if lead else start
         if lead:
             return self.pronoun(lead[1].lower(), start, earlier)
         for f in self.between(start, end):
@@ -504,6 +518,8 @@ class Article:
             return True
         if not before:
             return False
+        if re.fullmatch(r"\s*For\s+", clause) and self.text[f.end : f.end + 1] == ",":
+            return False  # "For Temirbekova, the next step is …": the sentence's topic
         # Skip over titles: "with Kazakh President Nursultan Nazarbaev".
         for w in reversed(before):
             lw = w.lower()

@@ -239,7 +239,7 @@ group international corporation company university police army parliament assemb
 federation league coalition bureau department alliance network society fund program
 programme government cabinet administration authority embassy senate congress secretariat
 tribunal academy inc ltd corp news radio television times post press journal channel
-broadcasting holdings directorate inspectorate nations sa llc jsc ojsc cjsc plc gmbh
+broadcasting holdings directorate inspectorate nations mission sa llc jsc ojsc cjsc plc gmbh
 """
 )
 ORG_GENERIC = {
