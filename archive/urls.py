@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import index as sitemap_index
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, register_converter
 
@@ -62,7 +63,13 @@ public = [
     path("tags/<slug:slug>/", tags.tag_detail, name="tag"),
     path("tags/<slug:slug>/quotes.atom", feeds.TagQuotes(), name="tag_quotes_feed"),
     path("feeds/articles.atom", feeds.LatestArticles(), name="articles_feed"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap_index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "archive:sitemap_section"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("search/", search.search, name="search"),
     path("search/names.json", search.search_names, name="search_names"),
     path("opensearch.xml", search.opensearch, name="opensearch"),

@@ -43,6 +43,36 @@ def test_tag_quotes_feed_hides_suggestions(client, seed):
     assert client.get("/tags/nope/quotes.atom").status_code == 404
 
 
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def sitemap_sections(client):
+    """The addresses sitemap.xml (an index) lists, one per section and page."""
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    assert root.tag == f"{SITEMAP_NS}sitemapindex"
+    return [loc.text.split("testserver")[-1] for loc in root.iter(f"{SITEMAP_NS}loc")]
+
+
+def test_the_sitemap_index_lists_a_sitemap_per_section_and_pages_past_the_limit(
+    client, seed, monkeypatch
+):
+    from archive import sitemaps
+
+    assert sitemap_sections(client) == [
+        f"/sitemap-{name}.xml" for name in ("pages", "articles", "entities", "quotes", "tags")
+    ]
+    # Past the protocol's limit a section is split into pages, each listed in the index.
+    monkeypatch.setattr(sitemaps.QuoteSitemap, "limit", 10)
+    public = Quote.objects.public().count()
+    pages = [s for s in sitemap_sections(client) if s.startswith("/sitemap-quotes.xml")]
+    assert len(pages) == -(-public // 10) > 1
+    last = ET.fromstring(client.get(pages[-1]).content)
+    assert len(list(last.iter(f"{SITEMAP_NS}url"))) == public - 10 * (len(pages) - 1)
+    assert client.get("/sitemap-nope.xml").status_code == 404
+
+
 def test_sitemap_lists_public_pages_only(client, seed):
     draft = Article.objects.create(
         headline="Draft",
@@ -53,12 +83,10 @@ def test_sitemap_lists_public_pages_only(client, seed):
     )
     hidden = Quote.objects.filter(article=seed).first()
     Quote.objects.filter(pk=hidden.pk).update(status=ReviewStatus.REJECTED)
-    response = client.get("/sitemap.xml")
-    root = ET.fromstring(response.content)
-    locs = {
-        loc.text.split("testserver")[-1]
-        for loc in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
-    }
+    locs = set()
+    for section in sitemap_sections(client):
+        root = ET.fromstring(client.get(section).content)
+        locs |= {loc.text.split("testserver")[-1] for loc in root.iter(f"{SITEMAP_NS}loc")}
     assert seed.get_absolute_url() in locs
     assert draft.get_absolute_url() not in locs
     assert hidden.get_absolute_url() not in locs

@@ -184,7 +184,11 @@ def test_feeds_and_sitemap(client, cast, django_assert_num_queries, n):
     # the tag; its quotes with context (QUOTE_PAGE)
     with django_assert_num_queries(1 + QUOTE_PAGE):
         client.get("/tags/elections/quotes.atom")
-    # per section (pages, articles, entities, quotes, tags): a count for the paginator and
-    # the items, except the fixed list of index pages, which needs neither.
-    with django_assert_num_queries(8):
+    # the index: a count per section for its pages (not the fixed list of index pages) and
+    # the latest change of articles and of entities
+    with django_assert_num_queries(6):
         client.get("/sitemap.xml")
+    # a section: a count for the paginator and the items
+    for section in ("articles", "entities", "quotes", "tags"):
+        with django_assert_num_queries(2):
+            client.get(f"/sitemap-{section}.xml")
