@@ -200,6 +200,12 @@ def _direct(art: Article, span: Span, earlier):
                     break
                 return ref, conf, how
         m = _NORMAL.match(after)
+        if (
+            m
+            and m[1].split()[-1].lower() in _PASSIVE
+            and not re.match(r"\s*quoted", after[m.end(1) :])
+        ):
+            m = None  # "…", and that Ms Lomidze had been told so": she heard it, not said it
         # `said … a "revolution," and warned that …`: a second verb of the same subject,
         # who stands before the quotation.
         continuing = m and m[1].strip().lower() in {"and", "but", "or", "and then", "then"}
@@ -464,6 +470,8 @@ _HANDED_BACK = re.compile(
     r"(?:came|comes) from|"
     r"(?:That|This) (?:assessment|view|verdict|warning|judg(?:e)?ment|comment|complaint) "
     r"(?:came|comes) from|"
+    # "“…” The words are those of Irena Kazlauskiene, the mayor."
+    r"(?:The|Those|These) (?:words|remarks) (?:are|were) (?:those )?of|"
     # "“…” That was how Yelena Grigoryeva put it."
     r"(?:That|This) (?:is|was) how)\s",
 )

@@ -199,6 +199,8 @@ def _local_forms(text: str, found: list[Found], index: EntityIndex):
                 key = index.surnames.get(f.ref.entity_id) if f.ref.entity_id else None
                 key = key or fold(surface[-1])
                 forms.setdefault(key, []).append((f.ref, f.end, "surname"))
+                if len(surface) == 2 and surface[0].lower() in words.SURNAME_FIRST:
+                    forms.setdefault(fold(surface[0]), []).append((f.ref, f.end, "surname"))
         if f.ref.kind == EntityKind.ORGANIZATION and f.how == "proposed":
             # "The Yabloko party …. Yabloko said": a one-word name proposed from a sign
             # ("party") is the same organization wherever it recurs without the sign.

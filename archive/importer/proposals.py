@@ -169,6 +169,8 @@ ORG_NOUNS = {
     "tribunal",
     "board",
 }
+# Bodies named after where they are posted: "the US Embassy in Bishkek".
+STATIONED = {"embassy", "consulate", "mission", "representation", "delegation"}
 # "his wife, Gulnora," / "Petrova's husband Andrei": a relative named by a given name only.
 # "who gave her name only as Oksana", "identified only as Marat"
 # "who gave only his first name, Anatoly", "who would give only her first name, Halyna"
@@ -263,6 +265,8 @@ def proposals(text: str, toks: list[Token], covered: list[bool], found: list[Fou
         made = False
         for first, part, person_ok in _split_at_title(i, toks[i:j]):
             found_here = [_classify(text, toks, first, part, speakers, person_ok)]
+            if found_here[0] and _two_bodies(text, toks, first, part, speakers):
+                found_here = [None]  # "Uzbekneftegaz and China National Petroleum Corporation"
             if not found_here[0]:
                 # "Alena Shyrokava and Tsimafei Drahun were sentenced": two names, not one.
                 pieces = _split_at_and(first, part)
@@ -345,6 +349,29 @@ def _without_bare_surnames(result, found, toks, covered):
     return kept
 
 
+def _two_bodies(text, toks, first, run, speakers) -> bool:
+    """An organization's name holding "and" is two names when the words after the last
+    "and" name an organization by themselves ("… and China National Petroleum Corporation")
+    and the words before it are a name the article uses alone."""
+    pieces = _split_at_and(first, run)
+    if len(pieces) < 2:
+        return False
+    at, tail = pieces[-1]
+    tail_kind = _classify(text, toks, at, tail, speakers)
+    if not (
+        tail_kind
+        and tail_kind[2] == EntityKind.ORGANIZATION
+        and len(tail) >= 2
+        and tail[-1].text.lower() in words.ORG_WORDS
+    ):
+        return False
+    # The words before "and" stand alone elsewhere in the article: a name of their own
+    # ("Uzbekneftegaz said"), unlike "National Development and Reform Commission".
+    _, head = pieces[0]
+    surface = text[head[0].start : head[-1].end]
+    return len(re.findall(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text)) > 1
+
+
 def _split_at_and(first: int, run: list[Token]) -> list[tuple[int, list[Token]]]:
     """The pieces of a run between its "and"s, each with the index of its first token."""
     pieces, at, piece = [], first, []
@@ -389,6 +416,16 @@ def _classify(
         trimmed.pop(0)
     while trimmed and trimmed[-1].text.lower() in {"of", "for", "and", "to", "the", "on", "in"}:
         trimmed.pop()
+    located = [n for n, t in enumerate(trimmed) if t.text == "in" and n > 0]
+    if (
+        located
+        and trimmed[located[0] - 1].text.lower() not in STATIONED
+        # "… Cooperation in Europe", "… in Central Asia": a region belongs to the name
+        and trimmed[located[0] + 1 : located[0] + 2]
+        and trimmed[located[0] + 1].text.lower() not in NOT_PERSON_WORDS
+    ):
+        # "the Ministry of Education and Science in Astana": where it sits, not its name.
+        trimmed = trimmed[: located[0]]
     if len(trimmed) >= 2 and all(
         t.text.isalpha() and t.text.lower() not in MONTHS_AND_DAYS for t in trimmed
     ):
@@ -550,6 +587,10 @@ def _person_signal(text: str, run: list[Token], people: list[Token]) -> bool:
     if m and any(_role_word(w) for w in re.findall(r"[A-Za-z]+", m[1])):
         return True
     if len(people) < len(run) and run[0].text.lower() in words.TITLES:
+        return True
+    # "Ivan Maric of the Croatian Democratic Union (HDZ) said": a member of an organization.
+    member_of = re.match(r"^ of (?:the )?((?:[A-Z][\w'’-]*\s?){1,6})", after)
+    if member_of and any(w.lower() in words.ORG_WORDS for w in member_of[1].split()):
         return True
     # "“…” That is how Nana Kvaratskhelia describes it", "That view came from Ann Lee".
     if re.search(r"\b(?:(?:That|This) (?:is|was) how|(?:came|comes) from)\s+$", before):

@@ -23,7 +23,7 @@ SPEAKERS = (EntityKind.PERSON, EntityKind.ORGANIZATION)
 # the work per quotation constant however long the article.
 REACH = 6000
 # The role word itself, so the words before it may be anything: "a market trader".
-_ROLE = "|".join(sorted(words.ROLE_NOUNS | {"man", "woman"}, key=len, reverse=True))
+_ROLE = "|".join(sorted(words.PERSON_NOUNS, key=len, reverse=True))
 # A sentence opening with a described person: "His wife", "Nazarov's lawyer", "A colleague
 # of his", "One protester", "The editor".
 _DESCRIBED = re.compile(
@@ -463,7 +463,7 @@ class Article:
                 m = opening and _DESCRIBED_AFTER_OPENING.match(
                     self.text, opening.end(), min(hi, start + 180)
                 )
-            if not m or m[3].lower() not in words.ROLE_NOUNS | {"man", "woman"}:
+            if not m or m[3].lower() not in words.PERSON_NOUNS:
                 continue
             if re.match(r"\s*,\s*(?:[A-Z][\w'’-]+\s*)+,", self.text[m.end() : m.end() + 60]):
                 continue  # "A spokesman, Marat Iskakov, said": the name is the subject

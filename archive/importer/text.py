@@ -142,6 +142,15 @@ commissioner inspector witness resident doctor author writer blogger chancellor 
 businessman businesswoman politician colleague chairperson mp monitor observer dissident
 critic neighbour neighbor friend relative cousin driller worker farmer teacher student
 protester opponent supporter tycoon banker trader engineer specialist entrepreneur investor
+akim hakim hokim
+"""
+)
+# Words for a person a sentence may open with ("A guard who was released …"): the roles,
+# and people described by what they are rather than a post.
+PERSON_NOUNS = ROLE_NOUNS | _vocabulary(
+    """
+man woman guard inmate prisoner pensioner miner nurse villager passenger driver shopkeeper
+vendor mother father herder refugee survivor victim
 """
 )
 # Roles an article gives to someone it often leaves unnamed ("the judge said", "a witness
@@ -283,6 +292,17 @@ ORG_GENERIC = {
     "firm": ["company", "corporation", "inc", "ltd", "corp", "firm", "group"],
     "service": ["service"],
 }
+# Family names written first (Chinese, Korean, Vietnamese): "Zhang Wenlong … Zhang said".
+SURNAME_FIRST = _vocabulary(
+    """
+wang li zhang liu chen yang zhao huang zhou wu xu sun hu zhu gao lin he guo ma luo liang
+song zheng xie han tang feng yu dong xiao cheng cao yuan deng fu shen zeng peng lu su jiang
+cai jia ding wei xue ye yan pan du dai xia zhong tian ren fan fang shi yao tan liao zou xiong
+jin hao kong bai cui kang mao qiu qin gu hou shao meng long wan duan lei qian tang yin yi
+kim lee park choi jung kang cho yoon jang lim han oh seo shin kwon hwang ahn song hong
+nguyen tran le pham hoang phan vu vo dang bui do ho ngo duong ly
+"""
+)
 # What ends a company's name and may be left off later: "Westhaven Gold Corp." / "Westhaven Gold".
 CORPORATE_SUFFIXES = _vocabulary(
     """
