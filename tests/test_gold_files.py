@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 GOLD = Path(__file__).resolve().parent.parent / "fixtures" / "gold"
-SETS = ["heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"]
+SETS = ["heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"]
 
 
 def checker(name):
