@@ -152,7 +152,7 @@ def test_accepting_an_organization_records_the_other_names_the_article_gives_it(
     suggest(article)
     suggestion = EntitySuggestion.objects.get(article=article, kind="organization")
     assert suggestion.name == "National Integrity Directorate"
-    assert other_names(suggestion) == {"NID": AliasKind.ABBREVIATION}
+    assert other_names(suggestion, article.body) == {"NID": AliasKind.ABBREVIATION}
     organization = accept(suggestion)
     assert list(organization.aliases.values_list("name", "kind")) == [
         ("NID", AliasKind.ABBREVIATION)

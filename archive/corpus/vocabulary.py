@@ -119,8 +119,3 @@ def content_words() -> tuple[tuple[str, ...], tuple[float, ...]]:
     """The vocabulary without function words (for headlines), with its cumulative weights."""
     words = vocabulary()[len(set(FUNCTION_WORDS)) :]
     return words, tuple(zipf_cumulative(len(words)))
-
-
-def rank_of(word: str) -> int:
-    """1-based frequency rank of a word in the vocabulary."""
-    return vocabulary().index(word) + 1

@@ -37,14 +37,13 @@ def _free_slug(kind: str, name: str) -> str:
     return slug
 
 
-def other_names(suggestion: EntitySuggestion) -> dict[str, str]:
+def other_names(suggestion: EntitySuggestion, text: str) -> dict[str, str]:
     """The other names the article gives a proposed organization, with their alias kind:
     initials it defined ("Office for Democratic Institutions and Human Rights (ODIHR)")
     and shorter forms ("Westhaven Gold" for "Westhaven Gold Corp"). A person's surname
-    alone is not an alias."""
+    alone is not an alias. `text` is the suggestion's part of its article."""
     if suggestion.kind != SuggestedKind.ORGANIZATION:
         return {}
-    text = suggestion.article.text_of(suggestion.part)
     names: dict[str, str] = {}
     for start, end in suggestion.spans:
         surface = " ".join(text[start:end].split())
@@ -75,9 +74,9 @@ def accept(suggestion: EntitySuggestion) -> Entity:
     entity.save()
     if suggestion.kind != SuggestedKind.EVENT:
         suggestion.quotes.filter(speaker__isnull=True).update(speaker=entity)
-    for alias, kind in other_names(suggestion).items():
-        Alias.objects.get_or_create(entity=entity, name=alias, defaults={"kind": kind})
     text = suggestion.article.text_of(suggestion.part)
+    for alias, kind in other_names(suggestion, text).items():
+        Alias.objects.get_or_create(entity=entity, name=alias, defaults={"kind": kind})
     for start, end in suggestion.spans:
         if (
             text[start:end]

@@ -294,7 +294,7 @@ def _subject(art: Article, span: Span, earlier):
             # "He says …"within weeks", and accuses the judges of having "…"": the same
             # subject goes on; the quotation before in the sentence decides.
             return None
-        institution = _institution_subject(art, clause, clause_start)
+        institution = art.institution(clause_start, end)
         if institution:
             return institution, 0.6, "subject"
         if set(re.findall(r"[a-z]+", clause.lower())) & words.GENERIC_SPEAKERS:
@@ -305,15 +305,6 @@ def _subject(art: Article, span: Span, earlier):
     first = [f for f in art.between(start, end) if not art._object_position(f)]
     if first:
         return first[0].ref, 0.6, "subject"
-    return None
-
-
-def _institution_subject(art: Article, clause: str, at: int) -> Ref | None:
-    """ "the ministry called the killing "…"": an organization named just before by its
-    noun."""
-    m = re.match(r"\s*[Tt]he\s+(?:[a-z'’-]+\s+){0,2}?([a-z]+)\b", clause)
-    if m and m[1] in words.ORG_GENERIC and words.ORG_GENERIC[m[1]]:
-        return art.by_org_noun(m[1], at, strict=True)
     return None
 
 

@@ -144,14 +144,18 @@ class Resolver:
     def entities(self, name: str) -> set[int]:
         return self.by_key.get(fold(name), set())
 
-    def same(self, gold_name: str, entity_id: int | None, proposed=None) -> bool:
-        """`proposed` is an EntitySuggestion; its aliases are the ones accepting it creates."""
+    def same(self, gold_name: str, entity_id: int | None, proposed_keys=frozenset()) -> bool:
+        """`proposed_keys`: the folded names of a proposed speaker (`proposal_keys`)."""
         key = fold(gold_name)
         if entity_id is not None:
             return entity_id in self.entities(gold_name) or fold(self.names[entity_id]) == key
-        if proposed is None:
-            return False
-        return key in {fold(name) for name in [proposed.name, *other_names(proposed)]}
+        return key in proposed_keys
+
+
+def proposal_keys(suggestion: EntitySuggestion, article) -> frozenset[str]:
+    """The folded names of a proposed entity: its own and the aliases accepting it creates."""
+    text = article.text_of(suggestion.part)
+    return frozenset(fold(name) for name in [suggestion.name, *other_names(suggestion, text)])
 
 
 def score_article(article, gold: dict, using: str = DEFAULT_DB_ALIAS) -> Counts:
@@ -182,17 +186,19 @@ def score_article(article, gold: dict, using: str = DEFAULT_DB_ALIAS) -> Counts:
             continue
         counts.overlap_gold_hits += 1
         counts.speakers_judged += 1
-        proposed = [s.name for s in best.proposed_speakers.all()]
+        proposed = list(best.proposed_speakers.all())
         gold_speaker = g[2].get("speaker")
         if gold_speaker is None:
             right = best.speaker_id is None and not proposed
         else:
-            first = best.proposed_speakers.all()[0] if proposed else None
-            right = resolver.same(gold_speaker, best.speaker_id, first)
+            keys = proposal_keys(proposed[0], article) if proposed else frozenset()
+            right = resolver.same(gold_speaker, best.speaker_id, keys)
         if right:
             counts.speakers_right += 1
         else:
-            said = best.speaker.name if best.speaker_id else (proposed or [None])[0]
+            said = (
+                best.speaker.name if best.speaker_id else (proposed[0].name if proposed else None)
+            )
             counts.wrong.append(f"“{_core(g[2]['text'])[:50]}…”: {said} for {gold_speaker}")
     _score_entities(article, gold, resolver, counts, using)
     return counts
@@ -209,18 +215,18 @@ def _score_entities(article, gold, resolver: Resolver, counts: Counts, using: st
         .filter(article=article, status=ReviewStatus.SUGGESTED)
         .values_list("entity_id", flat=True)
     )
-    proposed = list(
-        EntitySuggestion.objects.using(using)
-        .filter(article=article, kind__in=["person", "organization", "place"])
-        .select_related("article")
+    proposed = EntitySuggestion.objects.using(using).filter(
+        article=article, kind__in=["person", "organization", "place"]
     )
-    suggested = [(pk, None) for pk in linked] + [(None, p) for p in proposed]
+    suggested = [(pk, frozenset()) for pk in linked] + [
+        (None, proposal_keys(p, article)) for p in proposed
+    ]
     counts.entities_suggested = len(suggested)
     counts.entities_gold = len(gold_entities)
 
     def match(forms, item):
-        pk, name = item
-        return any(resolver.same(form, pk, name) for form in forms if form)
+        pk, keys = item
+        return any(resolver.same(form, pk, keys) for form in forms if form)
 
     counts.entities_suggested_right = sum(
         any(match(forms, item) for forms in names) for item in suggested

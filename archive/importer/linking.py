@@ -207,7 +207,7 @@ def _local_forms(text: str, found: list[Found], index: EntityIndex):
             surface = text[f.start : f.end]
             if " " not in surface and surface.isalpha():
                 forms.setdefault(fold(surface), []).append((f.ref, f.end, "repeat"))
-        if f.ref.kind == EntityKind.ORGANIZATION and f.how == "proposed":
+            # "Westhaven Gold Corp … Westhaven Gold said": the name without its suffix.
             keys = f.ref.key.split()
             if len(keys) > 2 and keys[-1] in words.CORPORATE_SUFFIXES:
                 forms.setdefault(" ".join(keys[:-1]), []).append((f.ref, f.end, "company"))

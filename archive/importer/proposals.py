@@ -264,21 +264,11 @@ def proposals(text: str, toks: list[Token], covered: list[bool], found: list[Fou
                 break
         made = False
         for first, part, person_ok in _split_at_title(i, toks[i:j]):
-            found_here = [_classify(text, toks, first, part, speakers, person_ok)]
-            if found_here[0] and _two_bodies(text, toks, first, part, speakers):
-                found_here = [None]  # "Uzbekneftegaz and China National Petroleum Corporation"
-            if not found_here[0]:
-                # "Alena Shyrokava and Tsimafei Drahun were sentenced": two names, not one.
-                pieces = _split_at_and(first, part)
-                found_here = [
-                    _classify(text, toks, at, piece, speakers, person_ok) for at, piece in pieces
-                ]
-                if any(p and p[2] == EntityKind.PERSON for p in found_here):
-                    # A name coordinated with a person's is a person's, if it can be one.
-                    found_here = [
-                        p or _classify(text, toks, at, piece, speakers | {piece[-1].key})
-                        for p, (at, piece) in zip(found_here, pieces, strict=True)
-                    ]
+            whole = _classify(text, toks, first, part, speakers, person_ok)
+            if whole and not _two_bodies(text, toks, first, part, speakers):
+                found_here = [whole]
+            else:
+                found_here = _coordinated(text, toks, first, part, speakers, person_ok)
             for proposal in found_here:
                 if not proposal:
                     continue
@@ -313,10 +303,10 @@ def _embassies(text: str, toks: list[Token], covered: list[bool], found: list[Fo
         if not span or toks[span[0]].text.lower() in words.NOT_NAME:
             continue
         places = [f for f in found if m.start() <= f.start < m.end()]
-        if any(covered[k] for k in span) and not all(
-            any(f.start <= toks[k].start < f.end for f in places) for k in span if covered[k]
+        if any(
+            covered[k] and not any(f.start <= toks[k].start < f.end for f in places) for k in span
         ):
-            continue  # part of a longer name already found
+            continue  # part of a longer name already found (places inside are taken over)
         found[:] = [f for f in found if f not in places]
         name = m[1]
         result.append(
@@ -347,6 +337,20 @@ def _without_bare_surnames(result, found, toks, covered):
             continue
         kept.append(f)
     return kept
+
+
+def _coordinated(text, toks, first, run, speakers, person_ok) -> list:
+    """The names in a run joined by "and": "Alena Shyrokava and Tsimafei Drahun were
+    sentenced", "Uzbekneftegaz and China National Petroleum Corporation"."""
+    pieces = _split_at_and(first, run)
+    found = [_classify(text, toks, at, piece, speakers, person_ok) for at, piece in pieces]
+    if any(p and p[2] == EntityKind.PERSON for p in found):
+        # A name coordinated with a person's is a person's, if it can be one.
+        found = [
+            p or _classify(text, toks, at, piece, speakers | {piece[-1].key})
+            for p, (at, piece) in zip(found, pieces, strict=True)
+        ]
+    return found
 
 
 def _two_bodies(text, toks, first, run, speakers) -> bool:
@@ -567,9 +571,9 @@ def _role_noun(word: str) -> bool:
 
 
 def _role_word(word: str) -> bool:
+    """A role noun or a title word ("state", "foreign"), singular or plural."""
     word = word.lower()
-    singular = word[:-1] if word.endswith("s") else word
-    return any(w in words.ROLE_NOUNS or w in words.TITLES for w in (word, singular))
+    return _role_noun(word) or word in words.TITLES or word.removesuffix("s") in words.TITLES
 
 
 def _person_signal(text: str, run: list[Token], people: list[Token]) -> bool:

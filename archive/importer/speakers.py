@@ -40,6 +40,8 @@ _OPENING = re.compile(
 _DESCRIBED_AFTER_OPENING = re.compile(
     rf"(a|an|one|another|the|his|her)\s+((?:[A-Za-z-]+\s+){{0,2}}?)({_ROLE})\b"
 )
+# "the ministry", "the state energy company": an institution by its noun.
+_INSTITUTION = re.compile(r"\s*[Tt]he\s+(?:[a-z'’-]+\s+){0,2}?([a-z]+)\b")
 # A subject the article does not name: "one protester", "a woman in the crowd", "another
 # witness".
 _UNNAMED = re.compile(
@@ -107,6 +109,10 @@ class Article:
         """Speaker mentions starting in [lo, hi), in order."""
         starts = self._speaker_starts
         return self.speakers[bisect_left(starts, lo) : bisect_left(starts, hi)]
+
+    def sentences_in(self, lo: int, hi: int) -> list[int]:
+        """The starts of the sentences that begin in [lo, hi)."""
+        return self.sentences[bisect_left(self.sentences, lo) : bisect_left(self.sentences, hi)]
 
     def sentence_start(self, pos: int, floor: int = 0) -> int:
         """Where the sentence holding `pos` starts, never before `floor`."""
@@ -356,11 +362,7 @@ class Article:
         """Who issued "the statement": the subject of the latest sentence of the last three
         that speaks of a statement ("In a statement read out by his spokeswoman, he …",
         "The party said in a statement that …")."""
-        window = self._sentence_start(at, back=3)
-        starts = self.sentences[
-            bisect_left(self.sentences, window) : bisect_left(self.sentences, at)
-        ]
-        for start in reversed(starts):
+        for start in reversed(self.sentences_in(self._sentence_start(at, back=3), at)):
             if self._in_quote(start):
                 continue
             end = words.sentence_end_after(self.text, start, at)
@@ -372,11 +374,9 @@ class Article:
             lead = re.match(r"(he|she|it)\b", self.text[subject_at : subject_at + 4], re.I)
             if lead:
                 return self.pronoun(lead[1].lower(), subject_at, earlier)
-            institution = re.match(
-                r"[Tt]he\s+(?:[a-z'’-]+\s+){0,2}?([a-z]+)\b", self.text[subject_at:end]
-            )
-            if institution and words.ORG_GENERIC.get(institution[1]):
-                return self.by_org_noun(institution[1], subject_at, strict=True)
+            institution = self.institution(subject_at, end)
+            if institution:
+                return institution
             named = [f for f in self.between(subject_at, end) if not self._object_position(f)]
             if named and re.fullmatch(r"(?:[Tt]he\s+)?", self.text[subject_at : named[0].start]):
                 return named[0].ref
@@ -411,9 +411,7 @@ class Article:
             # "He said construction would go on, noting that X had approved … "…," he
             # said": a sentence led by the same pronoun is about the same person, who is
             # its subject rather than anyone it names.
-            for start in self.sentences[
-                bisect_left(self.sentences, window) : bisect_left(self.sentences, at)
-            ]:
+            for start in self.sentences_in(window, at):
                 lead = re.match(r"(He|She)\b", self.text[start : start + 4])
                 if lead and lead[1].lower() == pronoun and not self._in_quote(start):
                     ref = self.pronoun(pronoun, start, earlier, depth=1)
@@ -450,9 +448,7 @@ class Article:
         wife said …" (the person the article gave that role), "A colleague … said …" (nobody
         named: None). Each with where it stands and the gender its words show."""
         result = []
-        for start in self.sentences[
-            bisect_left(self.sentences, lo) : bisect_left(self.sentences, hi)
-        ]:
+        for start in self.sentences_in(lo, hi):
             if self._in_quote(start):
                 continue
             m = _DESCRIBED.match(self.text, start, min(hi, start + 120))
@@ -463,7 +459,7 @@ class Article:
                 m = opening and _DESCRIBED_AFTER_OPENING.match(
                     self.text, opening.end(), min(hi, start + 180)
                 )
-            if not m or m[3].lower() not in words.PERSON_NOUNS:
+            if not m:  # both patterns end in a word of PERSON_NOUNS
                 continue
             if re.match(r"\s*,\s*(?:[A-Z][\w'’-]+\s*)+,", self.text[m.end() : m.end() + 60]):
                 continue  # "A spokesman, Marat Iskakov, said": the name is the subject
@@ -550,30 +546,34 @@ class Article:
                 return f.ref
         return None
 
+    def institution(self, start: int, end: int) -> Ref | None:
+        """A subject "the <noun>" at `start` ("the ministry called …", "the fund said"): the
+        organization named before with that noun in its name, if any."""
+        m = _INSTITUTION.match(self.text, start, end)
+        if m and words.ORG_GENERIC.get(m[1]):
+            return self.by_org_noun(m[1], start, strict=True)
+        return None
+
     def by_org_noun(self, noun: str, at: int, strict: bool = False) -> Ref | None:
         """The organization "the <noun>" means: the latest named with that noun in its name
         (or just after it: "the ODIHR mission"); unless `strict`, failing that any latest
         organization where the noun may name anything ("the group")."""
         heads = words.ORG_GENERIC.get(noun)
-        orgs = [
-            f
-            for f in self.between(at - REACH, at)
-            if f.ref.kind == EntityKind.ORGANIZATION
-            and not self._object_position(f)  # "she told RFE/RL": RFE/RL heard it
+        named_orgs = [
+            f for f in self.between(at - REACH, at) if f.ref.kind == EntityKind.ORGANIZATION
         ]
         if heads:
             # By its noun, an organization is found in any position: "approved by the
             # State Property Management Agency … The agency said".
-            named_orgs = [
-                f for f in self.between(at - REACH, at) if f.ref.kind == EntityKind.ORGANIZATION
-            ]
             for f in reversed(named_orgs):
                 named = f.ref.name.lower().split() + self.text[f.end : f.end + 20].split()[:1]
                 if any(h in named for h in heads):
                     return f.ref
-            # State institutions carry their noun in their names: "the prosecutor's office
-            # said" with no office named before is not the party named earlier. A company
-            # or a group may be called anything ("KazMunayGas … the company said").
-            if noun in INSTITUTION_NOUNS or strict:
-                return None
-        return orgs[-1].ref if orgs and not strict else None
+        # State institutions carry their noun in their names: "the prosecutor's office said"
+        # with no office named before is not the party named earlier. A company or a group
+        # may be called anything ("KazMunayGas … the company said").
+        if strict or (heads and noun in INSTITUTION_NOUNS):
+            return None
+        # Otherwise the latest one not named as an object: "she told RFE/RL": RFE/RL heard it.
+        orgs = [f for f in named_orgs if not self._object_position(f)]
+        return orgs[-1].ref if orgs else None

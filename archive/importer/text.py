@@ -337,17 +337,6 @@ def sentence_starts(text: str) -> list[int]:
     return starts
 
 
-def sentence_end_before(text: str, pos: int, floor: int = 0) -> int:
-    """The offset where the sentence holding `pos` starts (after the last stop before it)."""
-    best = floor
-    for m in _STOP_BEFORE.finditer(text, floor, min(len(text), pos + 3)):
-        if m.end() > pos:
-            break
-        if not _is_abbreviation(text, m.start()):
-            best = m.end()
-    return best
-
-
 def sentence_end_after(text: str, pos: int, ceiling: int | None = None) -> int:
     """The offset just past the sentence holding `pos` ends (its stop included)."""
     ceiling = len(text) if ceiling is None else ceiling

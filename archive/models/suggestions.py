@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from archive.dates import PartialDate, precision_constraint, precision_field
+from archive.dates import precision_constraint, precision_field
 from archive.models.annotations import ReviewStatus, TextPart
 from archive.models.articles import Article
 
@@ -102,14 +102,6 @@ class EntitySuggestion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.get_kind_display()})"
-
-    @property
-    def date_start_partial(self) -> PartialDate | None:
-        return PartialDate.from_fields(self.date_start, self.date_start_precision)
-
-    @property
-    def date_end_partial(self) -> PartialDate | None:
-        return PartialDate.from_fields(self.date_end, self.date_end_precision)
 
 
 class ArticleImport(Article):

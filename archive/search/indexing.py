@@ -331,7 +331,3 @@ def rebuild_all(progress=None) -> dict[str, int]:
                 if progress:
                     progress(label, counts[label])
     return counts
-
-
-def index_is_empty() -> bool:
-    return not SearchEntry.objects.exists()

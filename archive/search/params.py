@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import urlencode
 
@@ -104,9 +104,6 @@ class SearchParams:
         if self.sort != "relevance":
             out.append(ActiveFilter("sort", "sorted newest first", self.url(sort=None)))
         return out
-
-    def with_page(self, page: int) -> SearchParams:
-        return replace(self, page=page)
 
 
 def _parse_date(raw: str, end: bool) -> dt.date | None:
