@@ -145,7 +145,9 @@ def test_a_mention_is_made_with_the_keyboard_alone(editor_page, seeded_server):
     page.locator("#id_entity + .select2 .select2-selection").focus()
     page.keyboard.press("Enter")
     page.keyboard.type("Duvanov")
-    page.get_by_role("option", name="Sergei Duvanov", exact=True).wait_for()
+    # Wait for the filtered list, not just the option: the unfiltered first page of results
+    # (which also holds Duvanov) may still be showing, with another person highlighted.
+    page.locator(".select2-results__option--highlighted", has_text="Sergei Duvanov").wait_for()
     page.keyboard.press("Enter")
     page.get_by_role("button", name="Save annotation").focus()
     page.keyboard.press("Enter")
