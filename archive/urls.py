@@ -77,5 +77,6 @@ public = [
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("archive.api.urls")),
     path("", include((public, "archive"))),
 ]

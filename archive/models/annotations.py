@@ -223,6 +223,8 @@ class Quote(TextAnchor):
             models.Index(fields=["speaker", "status"], name="quote_speaker_status_idx"),
             # The review queue: WHERE status = 'suggested'.
             models.Index(fields=["status", "article"], name="quote_status_article_idx"),
+            # Last-Modified of the API's answers: MAX(updated_at) (archive.api.conditional).
+            models.Index(fields=["updated_at"], name="quote_updated_idx"),
         ]
 
     def __str__(self) -> str:
@@ -316,6 +318,7 @@ class Mention(TextAnchor):
         indexes = [
             # An entity's articles: WHERE entity_id = %s.
             models.Index(fields=["entity", "article"], name="mention_entity_article_idx"),
+            models.Index(fields=["updated_at"], name="mention_updated_idx"),
         ]
 
     def __str__(self) -> str:

@@ -143,6 +143,8 @@ class Article(models.Model):
         indexes = [
             # The public archive: WHERE status = 'published' ORDER BY published_on DESC.
             models.Index(fields=["status", "-published_on"], name="article_status_date_idx"),
+            # Last-Modified of the API's answers: MAX(updated_at) (archive.api.conditional).
+            models.Index(fields=["updated_at"], name="article_updated_idx"),
         ]
 
     def __str__(self) -> str:

@@ -119,6 +119,8 @@ class Entity(models.Model):
         indexes = [
             # The A–Z index of one kind: WHERE kind = %s ORDER BY sort_name.
             models.Index(fields=["kind", "sort_name"], name="entity_kind_sort_idx"),
+            # Last-Modified of the API's answers: MAX(updated_at) (archive.api.conditional).
+            models.Index(fields=["updated_at"], name="entity_updated_idx"),
         ]
 
     def __str__(self) -> str:

@@ -1,0 +1,358 @@
+"""The JSON API's views. Lists page by key (archive.api.paging) and serialize with the flat
+functions of archive.api.rows; every view's queries are pinned in tests/api/test_queries.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.http import Http404
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.response import Response
+
+from archive.api import filters, rows, schema
+from archive.api.base import ApiView
+from archive.api.paging import MAX_PAGE_SIZE, Order, paginate
+from archive.models import (
+    Alias,
+    Article,
+    ArticleContributor,
+    Entity,
+    EntityKind,
+    Identifier,
+    Membership,
+    Mention,
+    Quote,
+)
+
+PAGING_PARAMETERS = [
+    OpenApiParameter(
+        "cursor", str, description="The `next` or `previous` address's cursor; omit for page one."
+    ),
+    OpenApiParameter(
+        "page_size", int, description=f"Items per page, 1 to {MAX_PAGE_SIZE} (default 25)."
+    ),
+]
+
+
+def page_response(page, results) -> Response:
+    response = Response({"next": page.next, "previous": page.previous, "results": results})
+    links = [
+        f'<{url}>; rel="{rel}"'
+        for rel, url in (("next", page.next), ("prev", page.previous))
+        if url
+    ]
+    if links:
+        response["Link"] = ", ".join(links)
+    return response
+
+
+class KeysetList(ApiView):
+    """A list in a fixed unique order, paged by key, narrowed by a django-filter set."""
+
+    order: Order
+    key_types: tuple
+    filterset = None
+
+    def base_queryset(self):
+        raise NotImplementedError
+
+    def fields(self) -> list[str]:
+        raise NotImplementedError
+
+    def serialize(self, page_rows: list[dict]) -> list[dict]:
+        raise NotImplementedError
+
+    def get(self, request, *args, **kwargs):
+        params = request.query_params
+        queryset = filters.apply(self.filterset, params, self.base_queryset())
+        base_url = self.links.absolute(request.path)
+        page = paginate(queryset, self.fields(), params, self.order, self.key_types, base_url)
+        return page_response(page, self.serialize(page.rows))
+
+
+def _pk(value) -> int:
+    if not 1 <= value <= filters.MAX_ID:
+        raise Http404("No such object.")
+    return value
+
+
+# ---------------------------------------------------------------- quotes
+
+QUOTE_ORDER = Order("quotes", (("id", False),))
+
+
+@extend_schema(
+    summary="Public quotes, oldest first",
+    parameters=PAGING_PARAMETERS + schema.filter_parameters("quote"),
+    responses={200: schema.page_of(schema.Quote), 400: schema.Error},
+)
+class QuoteList(KeysetList):
+    order, key_types = QUOTE_ORDER, (int,)
+
+    @property
+    def filterset(self):
+        return filters.quote_filters(Quote)
+
+    def base_queryset(self):
+        return Quote.objects.public()
+
+    def fields(self):
+        return rows.QUOTE_FIELDS
+
+    def serialize(self, page_rows):
+        return rows.quotes(self.links, page_rows)
+
+
+@extend_schema(summary="One public quote", responses={200: schema.Quote, 404: schema.Error})
+class QuoteDetail(ApiView):
+    def get(self, request, pk):
+        found = list(Quote.objects.public().filter(pk=_pk(pk)).values(*rows.QUOTE_FIELDS))
+        if not found:
+            raise Http404("No public quote has this id.")
+        return Response(rows.quotes(self.links, found)[0])
+
+
+# ---------------------------------------------------------------- articles
+
+ARTICLE_ORDER = Order("articles", (("published_on", True), ("id", True)))
+
+
+@extend_schema(
+    summary="Published articles, newest first",
+    parameters=PAGING_PARAMETERS + schema.filter_parameters("article"),
+    responses={200: schema.page_of(schema.Article), 400: schema.Error},
+)
+class ArticleList(KeysetList):
+    order, key_types = ARTICLE_ORDER, (dt.date, int)
+
+    @property
+    def filterset(self):
+        return filters.article_filters(Article)
+
+    def base_queryset(self):
+        return Article.objects.published()
+
+    def fields(self):
+        return rows.ARTICLE_FIELDS
+
+    def serialize(self, page_rows):
+        return [rows.article(self.links, r) for r in page_rows]
+
+
+MENTION_FIELDS = ["id", "entity_id", "entity__kind", "entity__name", "entity__slug"] + [
+    "part",
+    "exact",
+    "prefix",
+    "suffix",
+    "start",
+    "end",
+]
+
+
+@extend_schema(
+    summary="One published article, with its text and the annotations drawn on it",
+    responses={200: schema.ArticleDetail, 404: schema.Error},
+)
+class ArticleDetail(ApiView):
+    def get(self, request, pk):
+        found = list(
+            Article.objects.published()
+            .filter(pk=_pk(pk))
+            .values(*rows.ARTICLE_FIELDS, "body", "pull_quote", "pull_quote_after")
+        )
+        if not found:
+            raise Http404("No published article has this id.")
+        row = found[0]
+        links = self.links
+        data = rows.article(links, row)
+        data["body"] = row["body"]
+        data["pull_quote"] = row["pull_quote"]
+        data["pull_quote_after"] = row["pull_quote_after"]
+        data["contributors"] = [
+            {**rows.ref(links, pk_, kind, name, slug), "role": role}
+            for pk_, kind, name, slug, role in ArticleContributor.objects.filter(article_id=pk)
+            .order_by("id")
+            .values_list("entity_id", "entity__kind", "entity__name", "entity__slug", "role")
+        ]
+        quote_rows = list(
+            Quote.objects.public()
+            .filter(article_id=pk)
+            .order_by("part", "start", "id")
+            .values(*rows.QUOTE_FIELDS)
+        )
+        data["quotes"] = rows.quotes(links, quote_rows)
+        data["mentions"] = [
+            {
+                "id": m["id"],
+                "entity": rows.prefixed_ref(links, m, "entity"),
+                "anchor": rows.anchor(m),
+            }
+            for m in Mention.objects.public()
+            .filter(article_id=pk)
+            .order_by("part", "start", "id")
+            .values(*MENTION_FIELDS)
+        ]
+        return Response(data)
+
+
+# ---------------------------------------------------------------- entities
+
+ENTITY_ORDER = Order("entities", (("sort_name", False), ("id", False)))
+ENTITY_FILTERS = {
+    EntityKind.PERSON: filters.person_filters,
+    EntityKind.ORGANIZATION: filters.organization_filters,
+    EntityKind.PLACE: filters.place_filters,
+    EntityKind.EVENT: filters.event_filters,
+}
+
+
+class EntityList(KeysetList):
+    kind: str
+    order, key_types = ENTITY_ORDER, (str, int)
+
+    @property
+    def filterset(self):
+        return ENTITY_FILTERS[self.kind](Entity)
+
+    def base_queryset(self):
+        return Entity.objects.filter(kind=self.kind)
+
+    def fields(self):
+        return rows.entity_fields(self.kind)
+
+    def serialize(self, page_rows):
+        return [rows.entity(self.links, r) for r in page_rows]
+
+
+class EntityDetail(ApiView):
+    kind: str
+
+    def get(self, request, pk):
+        found = list(
+            Entity.objects.filter(kind=self.kind, pk=_pk(pk)).values(
+                *rows.entity_fields(self.kind), "summary"
+            )
+        )
+        if not found:
+            raise Http404(f"No {self.kind} has this id.")
+        row = found[0]
+        links = self.links
+        data = rows.entity(links, row)
+        data["summary"] = row["summary"]
+        data["other_names"] = [
+            {"name": name, "kind": kind, "language": language, "note": note}
+            for name, kind, language, note in Alias.objects.filter(entity_id=pk)
+            .order_by("name")
+            .values_list("name", "kind", "language", "note")
+        ]
+        data["identifiers"] = [
+            {"scheme": scheme, "value": value}
+            for scheme, value in Identifier.objects.filter(entity_id=pk)
+            .order_by("scheme")
+            .values_list("scheme", "value")
+        ]
+        if self.kind in (EntityKind.PERSON, EntityKind.ORGANIZATION):
+            side = "person_id" if self.kind == EntityKind.PERSON else "organization_id"
+            data["memberships"] = [
+                rows.membership(links, m)
+                for m in Membership.objects.filter(**{side: pk})
+                .order_by("start", "id")
+                .values(*rows.MEMBERSHIP_FIELDS)
+            ]
+        return Response(data)
+
+
+def _entity_views(kind: str, plural: str, serializer):
+    name = EntityKind(kind).label
+    listing = extend_schema(
+        summary=f"{plural.capitalize()}, A to Z",
+        parameters=PAGING_PARAMETERS + schema.filter_parameters(kind),
+        responses={200: schema.page_of(serializer), 400: schema.Error},
+    )(type(f"{kind.capitalize()}List", (EntityList,), {"kind": kind}))
+    detail = extend_schema(
+        summary=f"One {name}",
+        responses={200: schema.detail_of(serializer, kind), 404: schema.Error},
+    )(type(f"{kind.capitalize()}Detail", (EntityDetail,), {"kind": kind}))
+    return listing, detail
+
+
+PersonList, PersonDetail = _entity_views(EntityKind.PERSON, "people", schema.Person)
+OrganizationList, OrganizationDetail = _entity_views(
+    EntityKind.ORGANIZATION, "organizations", schema.Organization
+)
+PlaceList, PlaceDetail = _entity_views(EntityKind.PLACE, "places", schema.Place)
+EventList, EventDetail = _entity_views(EntityKind.EVENT, "events", schema.Event)
+
+
+# ---------------------------------------------------------------- memberships
+
+MEMBERSHIP_ORDER = Order("memberships", (("id", False),))
+
+
+@extend_schema(
+    summary="Memberships: people's dated roles in organizations",
+    parameters=PAGING_PARAMETERS + schema.filter_parameters("membership"),
+    responses={200: schema.page_of(schema.Membership), 400: schema.Error},
+)
+class MembershipList(KeysetList):
+    order, key_types = MEMBERSHIP_ORDER, (int,)
+
+    @property
+    def filterset(self):
+        return filters.membership_filters(Membership)
+
+    def base_queryset(self):
+        return Membership.objects.all()
+
+    def fields(self):
+        return rows.MEMBERSHIP_FIELDS
+
+    def serialize(self, page_rows):
+        return [rows.membership(self.links, r) for r in page_rows]
+
+
+@extend_schema(summary="One membership", responses={200: schema.Membership, 404: schema.Error})
+class MembershipDetail(ApiView):
+    def get(self, request, pk):
+        found = list(Membership.objects.filter(pk=_pk(pk)).values(*rows.MEMBERSHIP_FIELDS))
+        if not found:
+            raise Http404("No membership has this id.")
+        return Response(rows.membership(self.links, found[0]))
+
+
+# ---------------------------------------------------------------- tags
+
+TAG_ORDER = Order("tags", (("name", False), ("id", False)))
+
+
+@extend_schema(
+    summary="Tags on public quotes, A to Z, with how many quotes carry each",
+    parameters=PAGING_PARAMETERS,
+    responses={200: schema.page_of(schema.Tag), 400: schema.Error},
+)
+class TagList(KeysetList):
+    order, key_types = TAG_ORDER, (str, int)
+
+    @property
+    def filterset(self):
+        return filters.empty_filters()
+
+    def base_queryset(self):
+        return rows.public_tags()
+
+    def fields(self):
+        return ["id", "name", "slug", "quotes"]
+
+    def serialize(self, page_rows):
+        return [rows.tag(self.links, r) for r in page_rows]
+
+
+@extend_schema(summary="One tag", responses={200: schema.Tag, 404: schema.Error})
+class TagDetail(ApiView):
+    def get(self, request, slug):
+        found = list(
+            rows.public_tags().filter(slug=slug[:100]).values("id", "name", "slug", "quotes")
+        )
+        if not found:
+            raise Http404("No public quote has this tag.")
+        return Response(rows.tag(self.links, found[0]))
