@@ -139,3 +139,14 @@ def test_suggestion_pages_render(seed, editor_client):
     smith = EntitySuggestion.objects.get(name="John Smith")
     change = editor_client.get(reverse("admin:archive_entitysuggestion_change", args=[smith.pk]))
     assert change.status_code == 200
+
+
+def test_an_empty_file_is_rejected_by_name_and_the_good_files_are_imported(seed, editor_client):
+    empty = SimpleUploadedFile("empty.txt", b"", content_type="text/plain")
+    blank = SimpleUploadedFile("blank.txt", b"\r\n  \r\n", content_type="text/plain")
+    response = editor_client.post(UPLOAD, {"files": [empty, article_file(), blank]})
+    page = response.content.decode()
+    assert "Rejected: empty.txt: the file is empty." in page
+    assert "Rejected: blank.txt: the file holds only blank space." in page
+    assert "1 of 3 files imported." in page
+    assert Article.objects.filter(headline="Ministry answers critics").exists()

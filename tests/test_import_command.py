@@ -185,3 +185,11 @@ def test_text_format_imports_too(seed, tmp_path):
     assert "created" in out
     article = Article.objects.get(headline="A plain text article")
     assert article.quotes.count() == 3
+
+
+def test_an_empty_file_is_reported_by_name_and_the_rest_imported(seed, tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    good = write_json(tmp_path)
+    out, err = run(tmp_path / "empty.txt", good)
+    assert "empty.txt: the file is empty." in err
+    assert Article.objects.filter(headline="Watchdog and ministry trade words").exists()

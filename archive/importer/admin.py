@@ -28,6 +28,9 @@ class MultipleFileField(forms.FileField):
     def __init__(self, *args, **kwargs):
         attrs = {"accept": ".txt,.json", "aria-describedby": "id_files_helptext"}
         kwargs.setdefault("widget", MultipleFileInput(attrs=attrs))
+        # An empty file is one bad file of the batch, rejected by name when it is imported,
+        # not a form error that stops the good files.
+        kwargs.setdefault("allow_empty_file", True)
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):

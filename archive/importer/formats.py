@@ -80,6 +80,12 @@ def _decode(name: str, raw: bytes) -> str:
         ) from None
     if "\x00" in text:
         raise ImportRejected(f"{name}: not a text file (it contains NUL bytes).")
+    if not text.strip():
+        raise ImportRejected(
+            f"{name}: the file is empty."
+            if not raw
+            else f"{name}: the file holds only blank space."
+        )
     return text
 
 

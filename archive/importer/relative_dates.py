@@ -5,6 +5,12 @@ Conventions: "last May" is the most recent May before the article's month (in an
 6 April 2004, May 2003; in one of 20 June 2004, May 2004); "this May" and a bare "in May" are
 the May of the article's year; "next May" the first May after the article's month. Weeks run
 Monday to Sunday, so "last week" is the whole previous week as a day-precision range.
+
+A weekday ("on Friday", "this Friday") names the most recent such day on or before the
+article's date (news says "on Friday" of the day it is published), unless the sentence's
+verb nearest the weekday is in the future ("will meet on Friday", "is due to rule on
+Friday"): then the first such day on or after it. "last Friday" is always strictly before
+the article's date and "next Friday" strictly after.
 Seasons are the archive's meteorological ones (`archive.dates`).
 """
 
@@ -16,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from archive.dates import SEASON_ALIASES, PartialDate
+from archive.importer.text import sentence_end_after, sentence_starts
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
@@ -74,7 +81,11 @@ def _season_of(day: dt.date) -> PartialDate:
     return PartialDate(dt.date(year, month, 1), "season")
 
 
-def resolve(m: re.Match, today: dt.date) -> tuple[PartialDate, PartialDate | None] | None:
+def resolve(
+    m: re.Match, today: dt.date, future_tense: bool = False
+) -> tuple[PartialDate, PartialDate | None] | None:
+    """The dates `m` names in an article of `today`; `future_tense` when its verb is future
+    (only a bare or "this" weekday depends on it)."""
     rel = (m["rel"] or "").lower()
     if m["unit"]:
         unit = m["unit"].lower()
@@ -104,7 +115,9 @@ def resolve(m: re.Match, today: dt.date) -> tuple[PartialDate, PartialDate | Non
                 year = today.year
             return PartialDate.month(year, month), None
         if unit in WEEKDAYS:
-            return _weekday(today, WEEKDAYS[unit], past, future), None
+            if past or future:
+                return _weekday(today, WEEKDAYS[unit], "before" if past else "after"), None
+            return _weekday(today, WEEKDAYS[unit], _tense(future_tense)), None
         season = SEASON_ALIASES.get(unit, unit)
         this = PartialDate.season(today.year, season)
         current = _season_of(today)
@@ -122,7 +135,7 @@ def resolve(m: re.Match, today: dt.date) -> tuple[PartialDate, PartialDate | Non
     if m["bare"]:
         word = m["bare"].lower()
         if word in WEEKDAYS:
-            return _weekday(today, WEEKDAYS[word], past=True, future=False), None
+            return _weekday(today, WEEKDAYS[word], _tense(future_tense)), None
         return PartialDate.month(today.year, MONTHS[word]), None
     if m["season_this"]:
         return PartialDate.season(today.year, m["season_this"].lower()), None
@@ -155,19 +168,63 @@ def resolve(m: re.Match, today: dt.date) -> tuple[PartialDate, PartialDate | Non
     return None
 
 
-def _weekday(today: dt.date, weekday: int, past: bool, future: bool) -> PartialDate:
-    """A named weekday: the last one before the article's day unless the words say next."""
-    if future:
-        days = (weekday - today.weekday()) % 7 or 7
+def _tense(future: bool) -> str:
+    return "on or after" if future else "on or before"
+
+
+def _weekday(today: dt.date, weekday: int, relation: str) -> PartialDate:
+    """The weekday nearest the article's day in `relation` to it: "before" ("last Friday"),
+    "on or before" ("on Friday"), "on or after" ("will meet on Friday"), "after" ("next
+    Friday")."""
+    if relation in {"after", "on or after"}:
+        days = (weekday - today.weekday()) % 7
+        if relation == "after":
+            days = days or 7
         return PartialDate(today + dt.timedelta(days=days), "day")
-    days = (today.weekday() - weekday) % 7 or 7
+    days = (today.weekday() - weekday) % 7
+    if relation == "before":
+        days = days or 7
     return PartialDate(today - dt.timedelta(days=days), "day")
+
+
+# The verb nearest a weekday decides its tense: a future marker ("will", "is due to") or a
+# past one ("was", "said", a verb in -ed that is not after "be"/"been"/"being", which would
+# make it passive: "will be released").
+_FUTURE = re.compile(
+    r"\b(?:will|shall|won't|'ll|is to|are to|is due|are due|due to|is set to|are set to|"
+    r"scheduled|expected to|plans? to|planning to|going to|intends? to|is expected|"
+    r"are expected)\b",
+    re.I,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|told|met|spoke|left|came|went|took|gave|held|began|"
+    r"wrote|sent|made|got|saw|found|(?<!\bbe )(?<!\bbeen )(?<!\bbeing )[a-z]+ed)\b",
+    re.I,
+)
+
+
+def _is_future(text: str, start: int, end: int) -> bool:
+    """Whether the verb nearest text[start:end], in its sentence, is in the future."""
+    starts = sentence_starts(text)
+    sentence_start = max(s for s in starts if s <= start)
+    sentence_end = sentence_end_after(text, end)
+    nearest = None  # (distance, is_future)
+    for pattern, future in ((_FUTURE, True), (_PAST, False)):
+        for m in pattern.finditer(text, sentence_start, sentence_end):
+            if start <= m.start() < end:
+                continue
+            distance = start - m.end() if m.end() <= start else m.start() - end
+            if nearest is None or distance < nearest[0]:
+                nearest = (distance, future)
+    return bool(nearest and nearest[1])
 
 
 def find_dates(text: str, today: dt.date) -> list[DatePhrase]:
     found = []
     for m in PATTERN.finditer(text):
-        resolved = resolve(m, today)
+        weekday = (m["bare"] or m["unit"] or "").lower() in WEEKDAYS
+        future = weekday and _is_future(text, m.start(), m.end())
+        resolved = resolve(m, today, future)
         if resolved:
             begins, ends = resolved
             found.append(DatePhrase(m.start(), m.end(), m[0], begins, ends))
