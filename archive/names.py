@@ -115,3 +115,36 @@ def fold_words(text: str) -> list[str]:
 def fold(text: str) -> str:
     """The folding key of a name or phrase: its folded words joined by single spaces."""
     return " ".join(fold_words(text))
+
+
+# Words that belong to the family name when they come before it ("Ludwig van Beethoven"),
+# and endings that follow it ("Martin Luther King Jr.").
+_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le"}
+_PARTICLES |= {"al", "el", "bin", "ibn", "ben", "ter", "ten", "zu", "dos", "das", "st."}
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def split_person_name(name: str) -> tuple[str, str]:
+    """(given, family) of a name written given name first: "Vanessa Saenen" -> ("Vanessa",
+    "Saenen"); particles stay with the family name ("Ludwig van Beethoven" -> ("Ludwig",
+    "van Beethoven")). A single word is a family name with no given name."""
+    words = name.split()
+    suffix = []
+    while len(words) > 1 and words[-1].lower() in _SUFFIXES:
+        suffix.insert(0, words.pop())
+    if len(words) <= 1:
+        return "", " ".join(words + suffix)
+    first_family = len(words) - 1
+    while first_family > 1 and words[first_family - 1].lower() in _PARTICLES:
+        first_family -= 1
+    given = " ".join(words[:first_family])
+    family = " ".join(words[first_family:] + suffix)
+    return given, family
+
+
+def person_sort_name(name: str, given: str = "", family: str = "") -> str:
+    """How a person sorts in the A-Z index: family name first ("Saenen, Vanessa"). The
+    recorded given and family names win over the split of `name`."""
+    if not family:
+        given, family = split_person_name(name)
+    return f"{family}, {given}" if given else family

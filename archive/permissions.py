@@ -1,9 +1,10 @@
 """The two editorial groups and what they may do.
 
 - Editors edit everything in the archive: articles, entities, quotes, mentions, tags, merges.
-- Reviewers see everything but only tag, confirm and reject quotes and mentions: they hold
-  `change` on quotes and mentions (the admin then lets them edit only status and tags, see
-  `can_edit_annotation_text`) and on tags, and nothing on articles or entities.
+- Reviewers see everything but only tag, confirm, correct the speaker of and reject quotes
+  and mentions: they hold `change` on quotes and mentions (the admin then lets them edit only
+  status, tags and a quote's speaker, see `can_edit_annotation_text`) and on tags, and
+  nothing on articles or entities (so accepting a proposed person is an editor's step).
 
 The groups are created by a data migration; `sync_groups` also runs after every `migrate`
 (and after the test runner's flush), so models added later reach the Editors' group too.

@@ -46,14 +46,20 @@ def test_reviewer_may_read_an_article(reviewer_client, article):
     assert "Watchdog criticises government" in response.text
 
 
-def test_reviewer_changes_only_status_and_tags_of_a_quote(reviewer_client, quote, person):
+def test_reviewer_changes_only_status_tags_and_speaker_of_a_quote(reviewer_client, quote, person):
     url = reverse("admin:archive_quote_change", args=[quote.pk])
     page = reviewer_client.get(url)
     assert page.status_code == 200
     form_fields = set(page.context["adminform"].form.fields)
-    assert form_fields == {"status", "tags"}
+    assert form_fields == {"status", "tags", "speaker"}
     response = reviewer_client.post(
-        url, {"status": "rejected", "tags": "elections", "exact": "the spokeswoman said"}
+        url,
+        {
+            "status": "rejected",
+            "tags": "elections",
+            "speaker": quote.speaker_id,
+            "exact": "the spokeswoman said",
+        },
     )
     assert response.status_code == 302
     quote.refresh_from_db()

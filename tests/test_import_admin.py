@@ -96,7 +96,9 @@ def test_accepting_a_proposed_person_creates_them_and_attributes_their_quotes(se
     response = editor_client.post(
         changelist, {"action": "accept_selected", "_selected_action": [smith.pk]}, follow=True
     )
-    assert "1 suggestions accepted." in response.content.decode()
+    page = response.content.decode()
+    assert "“John Smith” (person) accepted: John Smith is now in the archive." in page
+    assert "1 of 1 suggestion accepted." in page
     person = Person.objects.get(name="John Smith")
     smith.refresh_from_db()
     assert smith.status == "confirmed" and smith.entity_id == person.pk
@@ -150,3 +152,96 @@ def test_an_empty_file_is_rejected_by_name_and_the_good_files_are_imported(seed,
     assert "Rejected: blank.txt: the file holds only blank space." in page
     assert "1 of 3 files imported." in page
     assert Article.objects.filter(headline="Ministry answers critics").exists()
+
+
+def _change(suggestion):
+    return reverse("admin:archive_entitysuggestion_change", args=[suggestion.pk])
+
+
+def _change_data(suggestion, **changes):
+    data = {
+        "name": suggestion.name,
+        "part": suggestion.part,
+        "phrase": suggestion.phrase,
+        "date_start": suggestion.date_start or "",
+        "date_start_precision": suggestion.date_start_precision,
+        "date_end": suggestion.date_end or "",
+        "date_end_precision": suggestion.date_end_precision,
+        "status": suggestion.status,
+        "confidence": suggestion.confidence,
+    }
+    data.update(changes)
+    return data
+
+
+def test_confirming_on_the_change_page_accepts_like_the_action(seed, editor_client):
+    editor_client.post(UPLOAD, {"files": [article_file()]})
+    smith = EntitySuggestion.objects.get(kind="person", name="John Smith")
+    response = editor_client.post(
+        _change(smith), _change_data(smith, status="confirmed"), follow=True
+    )
+    assert "“John Smith” (person) accepted" in response.content.decode()
+    person = Person.objects.get(name="John Smith")
+    smith.refresh_from_db()
+    assert (smith.status, smith.entity_id) == ("confirmed", person.pk)
+    assert set(smith.quotes.values_list("speaker", flat=True)) == {person.pk}
+    assert (person.given_name, person.family_name, person.sort_name) == (
+        "John",
+        "Smith",
+        "Smith, John",
+    )
+
+
+def test_a_refusal_says_why_on_the_page_and_in_the_action(seed, editor_client):
+    editor_client.post(UPLOAD, {"files": [article_file()]})
+    event = EntitySuggestion.objects.get(kind="event", phrase="last May")
+    EntitySuggestion.objects.filter(pk=event.pk).update(date_start=None, date_start_precision="")
+    event.refresh_from_db()
+    page = editor_client.post(_change(event), _change_data(event, status="confirmed"))
+    assert page.status_code == 200  # the form again, with the reason on the status field
+    assert "It cannot be accepted: it has no date" in page.content.decode()
+    event.refresh_from_db()
+    assert event.status == "suggested" and event.entity_id is None
+    changelist = reverse("admin:archive_entitysuggestion_changelist")
+    smith = EntitySuggestion.objects.get(kind="person", name="John Smith")
+    response = editor_client.post(
+        changelist,
+        {"action": "accept_selected", "_selected_action": [event.pk, smith.pk]},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "cannot be accepted: it has no date, and a proposed event is its date." in page
+    assert "1 of 2 suggestions accepted." in page
+    response = editor_client.post(
+        changelist, {"action": "accept_selected", "_selected_action": [smith.pk]}, follow=True
+    )
+    assert "“John Smith” (person) was accepted already, as John Smith." in response.text
+
+
+def test_a_suggestion_confirmed_before_without_an_entity_can_be_accepted(seed, editor_client):
+    """Rows left "confirmed" with no entity by the old change page are accepted now."""
+    editor_client.post(UPLOAD, {"files": [article_file()]})
+    smith = EntitySuggestion.objects.get(kind="person", name="John Smith")
+    EntitySuggestion.objects.filter(pk=smith.pk).update(status="confirmed")
+    editor_client.post(
+        reverse("admin:archive_entitysuggestion_changelist"),
+        {"action": "accept_selected", "_selected_action": [smith.pk]},
+    )
+    smith.refresh_from_db()
+    assert smith.entity_id == Person.objects.get(name="John Smith").pk
+
+
+def test_a_name_already_in_the_archive_is_linked_not_duplicated(seed, editor_client):
+    editor_client.post(UPLOAD, {"files": [article_file()]})
+    editor_client.post(UPLOAD, {"files": [article_file("two.json", headline="A second story")]})
+    first, second = EntitySuggestion.objects.filter(kind="person", name="John Smith")
+    changelist = reverse("admin:archive_entitysuggestion_changelist")
+    editor_client.post(changelist, {"action": "accept_selected", "_selected_action": [first.pk]})
+    response = editor_client.post(
+        changelist, {"action": "accept_selected", "_selected_action": [second.pk]}, follow=True
+    )
+    assert "is John Smith, already in the archive; linked to it." in response.text
+    assert Person.objects.filter(name="John Smith").count() == 1
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert second.entity_id == first.entity_id

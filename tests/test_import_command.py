@@ -99,7 +99,8 @@ def test_relative_dates_are_proposed_as_events_with_their_precision(seed, tmp_pa
     }
     assert events["last May"].date_start == dt.date(2003, 5, 1)
     assert events["last May"].date_start_precision == "month"
-    assert events["last May"].name == "Mukhtabar Abliyazov was released last May."
+    assert events["last May"].name == "the release of Mukhtabar Abliyazov"
+    assert events["later this year"].name == "the elections"
     assert events["later this year"].date_start_precision == "year"
 
 
@@ -157,7 +158,7 @@ def test_nothing_imported_is_an_error(db, tmp_path):
 
 
 def test_a_failure_while_suggesting_leaves_nothing_behind(seed, tmp_path, monkeypatch):
-    def failing(article, index=None, using="default"):
+    def failing(article, index=None, using="default", header=None):
         Quote.objects.create(article=article, exact="x", start=0, end=1)
         raise ImportRejected("one.json: the extractor failed")
 

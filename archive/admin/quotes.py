@@ -144,7 +144,8 @@ class QuoteAdmin(AnnotationAdmin):
         "confidence",
         "orphaned",
     ]
-    REVIEWABLE = ["status", "tags"]
+    # A reviewer's "Correct" may change who said it (a speaker search), not the words.
+    REVIEWABLE = ["status", "tags", "speaker"]
     actions = ["add_tags", "remove_tag", "confirm", "reject"]
 
     def get_queryset(self, request):
@@ -158,6 +159,11 @@ class QuoteAdmin(AnnotationAdmin):
                 "review/decide/",
                 self.admin_site.admin_view(review.decide),
                 name="archive_review_decide",
+            ),
+            path(
+                "review/bulk/",
+                self.admin_site.admin_view(review.bulk),
+                name="archive_review_bulk",
             ),
             *super().get_urls(),
         ]

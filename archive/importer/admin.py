@@ -12,7 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from archive.importer import formats
-from archive.importer.accepting import accept
+from archive.importer.accepting import accept_and_report, refusal
 from archive.importer.importing import import_bytes
 from archive.importer.linking import EntityIndex
 from archive.models import ArticleImport, EntitySuggestion, ReviewStatus
@@ -123,32 +123,80 @@ class _Outcome:
         )
 
 
+class EntitySuggestionForm(forms.ModelForm):
+    """Setting the status to "confirmed" accepts the suggestion exactly as the Accept action
+    does; when it cannot be accepted, the status field says why."""
+
+    class Meta:
+        model = EntitySuggestion
+        fields = [
+            "name",
+            "part",
+            "phrase",
+            "date_start",
+            "date_start_precision",
+            "date_end",
+            "date_end_precision",
+            "status",
+            "confidence",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        instance = self.instance
+        if cleaned.get("status") == ReviewStatus.CONFIRMED and not instance.entity_id:
+            for field in ("name", "date_start", "date_start_precision"):
+                if field in cleaned:
+                    setattr(instance, field, cleaned[field])
+            why = refusal(instance)
+            if why:
+                self.add_error("status", f"It cannot be accepted: {why}")
+        return cleaned
+
+
 @admin.register(EntitySuggestion)
 class EntitySuggestionAdmin(admin.ModelAdmin):
-    """People, organizations and events the importer proposes; accepting one creates it."""
+    """People, organizations, places and events the importer proposes; accepting one
+    creates it (or links it to the entity already named so)."""
 
+    form = EntitySuggestionForm
     list_display = ["name", "kind", "article", "phrase", "date_start", "confidence", "status"]
     list_filter = ["status", "kind"]
     list_select_related = ["article"]
     search_fields = ["name", "phrase"]
-    readonly_fields = ["article", "kind", "key", "spans", "entity", "quotes"]
+    readonly_fields = ["article", "kind", "key", "header_field", "spans", "entity", "quotes"]
     actions = ["accept_selected", "reject_selected"]
 
     @admin.action(description="Accept: create these entities", permissions=["change"])
     def accept_selected(self, request, queryset):
+        chosen = list(queryset.select_related("article", "entity"))
         accepted = 0
-        for suggestion in queryset.filter(status=ReviewStatus.SUGGESTED).select_related("article"):
-            try:
-                accept(suggestion)
-            except ValidationError as error:
-                self.message_user(
-                    request, f"{suggestion.name}: {' '.join(error.messages)}", messages.ERROR
-                )
-                continue
-            accepted += 1
-        self.message_user(request, f"{accepted} suggestions accepted.", messages.SUCCESS)
+        for suggestion in chosen:
+            ok, message = accept_and_report(suggestion)
+            accepted += ok
+            level = messages.SUCCESS if ok else messages.ERROR
+            if not ok and suggestion.entity_id:
+                level = messages.WARNING
+            self.message_user(request, message, level)
+        self.message_user(
+            request,
+            f"{accepted} of {len(chosen)} suggestion{'s' if len(chosen) != 1 else ''} accepted.",
+            messages.SUCCESS if accepted == len(chosen) else messages.WARNING,
+        )
 
     @admin.action(description="Reject: do not suggest these again", permissions=["change"])
     def reject_selected(self, request, queryset):
+        chosen = queryset.count()
         count = queryset.filter(status=ReviewStatus.SUGGESTED).update(status=ReviewStatus.REJECTED)
-        self.message_user(request, f"{count} suggestions rejected.", messages.SUCCESS)
+        skipped = chosen - count
+        note = f" ({skipped} had been decided already and were left alone)" if skipped else ""
+        self.message_user(request, f"{count} suggestions rejected{note}.", messages.SUCCESS)
+
+    def save_model(self, request, obj, form, change):
+        accepting = obj.status == ReviewStatus.CONFIRMED and not obj.entity_id
+        if accepting:
+            obj.status = form.initial.get("status", ReviewStatus.SUGGESTED)
+        super().save_model(request, obj, form, change)
+        if accepting:
+            ok, message = accept_and_report(obj)
+            self.message_user(request, message, messages.SUCCESS if ok else messages.ERROR)

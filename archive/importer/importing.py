@@ -91,6 +91,17 @@ def create_article(
     return article, True
 
 
+def _unknown_header(data: ArticleData, article: Article) -> dict[str, str]:
+    """The header's dateline place and publisher when the article has none of them yet (the
+    archive does not know them): they are proposed like any other place or organization."""
+    unknown = {}
+    if data.dateline_place and article.dateline_place_id is None:
+        unknown["dateline"] = data.dateline_place[:200]
+    if data.publisher and article.publisher_id is None:
+        unknown["publisher"] = data.publisher[:200]
+    return unknown
+
+
 def import_bytes(
     name: str, raw: bytes, using: str = DEFAULT_DB_ALIAS, index: EntityIndex | None = None
 ) -> Outcome:
@@ -99,7 +110,7 @@ def import_bytes(
         data, extra = parse(name, raw)
         with transaction.atomic(using=using):
             article, created = create_article(data, name, using, index)
-            suggested = suggest(article, index, using)
+            suggested = suggest(article, index, using, header=_unknown_header(data, article))
     except ImportRejected as rejected:
         return Outcome(name, problem=str(rejected))
     except DatabaseError as error:

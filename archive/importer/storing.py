@@ -16,6 +16,7 @@ from django.db import DEFAULT_DB_ALIAS, transaction
 
 from archive import anchoring
 from archive.importer.attribution import attribute
+from archive.importer.event_names import event_name
 from archive.importer.linking import EntityIndex, Found, link
 from archive.importer.relative_dates import find_dates
 from archive.importer.text import sentence_end_after, sentence_starts
@@ -28,6 +29,7 @@ from archive.models import (
     SuggestedKind,
     TextPart,
 )
+from archive.names import fold
 
 SUGGESTED = ReviewStatus.SUGGESTED
 
@@ -55,9 +57,16 @@ def _overlaps(start: int, end: int, spans) -> bool:
 
 
 def suggest(
-    article: Article, index: EntityIndex | None = None, using: str = DEFAULT_DB_ALIAS
+    article: Article,
+    index: EntityIndex | None = None,
+    using: str = DEFAULT_DB_ALIAS,
+    header: dict[str, str] | None = None,
 ) -> Suggested:
-    """Suggest the article's mentions, quotes, new entities and events, in one transaction."""
+    """Suggest the article's mentions, quotes, new entities and events, in one transaction.
+
+    `header` holds the names the file's header gave that the archive does not know
+    ({"dateline": "Almaty", "publisher": "RFE/RL"}); they are proposed as a place and an
+    organization, and accepting one fills that field of the article."""
     index = index or EntityIndex.from_database(using)
     with transaction.atomic(using=using):
         result = Suggested()
@@ -76,6 +85,13 @@ def suggest(
                     )
                     if item["part"] == part:
                         item["spans"].append([f.start, f.end])
+        for field, name in (header or {}).items():
+            kind = SuggestedKind.PLACE if field == "dateline" else SuggestedKind.ORGANIZATION
+            item = proposals.setdefault(
+                (kind, fold(name)),
+                {"name": name, "part": TextPart.BODY, "spans": [], "quotes": []},
+            )
+            item["header"] = field
         attributed = attribute(article.body, found_by_part[TextPart.BODY], index.by_surname)
         kept = _store_quotes(article, attributed, using, result)
         for quote, speaker in kept:
@@ -158,8 +174,11 @@ def _store_proposals(article, proposals, using, result) -> None:
         suggestion.name = item["name"][:300]
         suggestion.part = item["part"]
         suggestion.spans = sorted(item["spans"])
+        suggestion.header_field = item.get("header", "")
         mentioned = len(item["spans"]) + 2 * len(item["quotes"])
-        suggestion.confidence = round(min(0.9, 0.4 + 0.1 * mentioned), 2)
+        # A header field names the place or publisher outright.
+        floor = 0.9 if suggestion.header_field else 0.4
+        suggestion.confidence = round(max(floor, min(0.9, 0.4 + 0.1 * mentioned)), 2)
         suggestion.save(using=using)
         suggestion.quotes.set(q for q in item["quotes"])
         if kind == SuggestedKind.PERSON:
@@ -189,16 +208,18 @@ def _store_events(article, using, result) -> None:
             and phrase.phrase.lower() != "today"
         ):
             continue  # the dateline: the article's own date is no event
+        start = starts[bisect_right(starts, phrase.start) - 1]
+        end = sentence_end_after(text, phrase.end)
+        name = event_name(text[start:end], phrase.start - start, phrase.end - start)
+        if name is None:
+            continue  # a date with no event named beside it ("prices rose last month")
         key = f"{phrase.start}:{phrase.end}:{begins.edtf()}"
         suggestion = existing.pop(key, None)
         if suggestion is not None and suggestion.status != SUGGESTED:
             continue
         if suggestion is None:
             suggestion = EntitySuggestion(article=article, kind=SuggestedKind.EVENT, key=key)
-        start = starts[bisect_right(starts, phrase.start) - 1]
-        end = sentence_end_after(text, phrase.end)
-        sentence = " ".join(text[start:end].split())
-        suggestion.name = sentence if len(sentence) <= 300 else sentence[:299] + "…"
+        suggestion.name = name[:300]
         suggestion.phrase = phrase.phrase[:200]
         suggestion.spans = [[phrase.start, phrase.end]]
         suggestion.date_start, suggestion.date_start_precision = begins.start, begins.precision

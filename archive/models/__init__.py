@@ -23,7 +23,12 @@ from archive.models.entities import (
 )
 from archive.models.redirects import EntityRedirect
 from archive.models.search import FacetKind, SearchEntry, SearchFacet, SearchKind, SearchName
-from archive.models.suggestions import ArticleImport, EntitySuggestion, SuggestedKind
+from archive.models.suggestions import (
+    ArticleImport,
+    EntitySuggestion,
+    HeaderField,
+    SuggestedKind,
+)
 
 __all__ = [
     "Alias",
@@ -40,6 +45,7 @@ __all__ = [
     "Event",
     "EventParticipant",
     "FacetKind",
+    "HeaderField",
     "Identifier",
     "Membership",
     "Mention",

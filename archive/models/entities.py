@@ -15,6 +15,7 @@ from archive.dates import (
     precision_field,
     validate_partial_date,
 )
+from archive.names import person_sort_name
 
 
 class EntityKind(models.TextChoices):
@@ -265,6 +266,12 @@ class Person(KindedEntity):
     class Meta:
         verbose_name_plural = "people"
         ordering = ["sort_name", "name"]
+
+    def save(self, *args, **kwargs):
+        # Family name first, so the A-Z index of people is in one order.
+        if not self.sort_name:
+            self.sort_name = person_sort_name(self.name, self.given_name, self.family_name)[:200]
+        super().save(*args, **kwargs)
 
 
 class OrganizationKind(models.TextChoices):

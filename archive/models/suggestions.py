@@ -22,6 +22,11 @@ class SuggestedKind(models.TextChoices):
     EVENT = "event", "event"
 
 
+class HeaderField(models.TextChoices):
+    DATELINE = "dateline", "the file's Dateline:"
+    PUBLISHER = "publisher", "the file's Publisher:"
+
+
 class EntitySuggestionQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=ReviewStatus.SUGGESTED)
@@ -36,7 +41,8 @@ class EntitySuggestion(models.Model):
     kind = models.CharField(max_length=12, choices=SuggestedKind.choices)
     name = models.CharField(
         max_length=300,
-        help_text="The name as the article spells it; for an event, the sentence naming it.",
+        help_text="The name as the article spells it; for an event, a short noun phrase "
+        '("the parliamentary elections").',
     )
     key = models.CharField(
         max_length=300,
@@ -48,6 +54,13 @@ class EntitySuggestion(models.Model):
         default=list,
         blank=True,
         help_text="Where the article names it: [start, end] offsets in the part.",
+    )
+    header_field = models.CharField(
+        max_length=10,
+        blank=True,
+        choices=HeaderField.choices,
+        help_text="The file's header named it (its dateline place or publisher); accepting it "
+        "fills that field of the article.",
     )
     phrase = models.CharField(
         max_length=200, blank=True, help_text='For an event, the date words, e.g. "last May".'

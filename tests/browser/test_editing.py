@@ -92,7 +92,9 @@ def test_editor_tags_reviews_annotates_and_publishes(editor_page, seeded_server)
     assert page.get_by_text("confidence 0.55").is_visible()
     assert serious_violations(page, "#content-main") == []
     page.get_by_role("button", name=f"Accept quote {suggestion.pk}").click()
-    page.wait_for_url(re.compile(r".*/review/$"))
+    # Decided in place (review.js): the outcome is announced without a reload.
+    page.locator(".review-outcome", has_text="Accepted:").wait_for()
+    page.reload()
     assert page.get_by_text("No suggested quotes.").is_visible()
     suggestion.refresh_from_db()
     assert suggestion.status == ReviewStatus.CONFIRMED
