@@ -1,6 +1,8 @@
-"""Build the POST data of an admin change form the way a browser would submit it unchanged."""
+"""Build the POST data of an admin change form the way a browser would submit it unchanged:
+every field of the form and of every inline, with a textarea's line breaks sent as CRLF
+(as the HTML standard has browsers do)."""
 
-from django.forms import BaseFormSet
+from django.forms import BaseFormSet, Textarea
 
 
 def _field_data(form, data):
@@ -21,6 +23,13 @@ def _field_data(form, data):
             data[key] = str(value.pk if hasattr(value, "pk") else value)
         if hasattr(field, "widget") and field.widget.__class__.__name__ == "TagSuggestWidget":
             data[key] = field.widget.format_value(value) or ""
+        if isinstance(field.widget, Textarea) and isinstance(data.get(key), str):
+            data[key] = as_browser_sends(data[key])
+
+
+def as_browser_sends(text: str) -> str:
+    """A textarea's value as a browser posts it: every line break as CRLF."""
+    return text.replace("\r\n", "\n").replace("\n", "\r\n")
 
 
 def change_form_data(response) -> dict:

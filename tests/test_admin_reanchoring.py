@@ -29,12 +29,14 @@ def test_any_save_reanchors_moved_text(article, quote):
     assert quote.prefix.startswith("Prague")
 
 
-def test_corrected_words_follow_the_text(article, quote):
+def test_corrected_words_inside_a_quote_orphan_it_with_its_words_kept(article, quote):
+    # The quote's words changed: it is not moved to the new words but listed for the editor.
     article.body = article.body.replace("concerned about", "concerned over")
     article.save()
     quote.refresh_from_db()
-    assert quote.exact == "We are concerned over the elections"
-    assert not quote.orphaned
+    assert quote.exact == "We are concerned about the elections"
+    assert quote.orphaned
+    assert article.reanchor_report.orphaned == [quote]
 
 
 def test_lost_annotations_are_orphaned_not_deleted_and_hidden(article, quote):

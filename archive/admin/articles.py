@@ -139,10 +139,18 @@ class ArticleAdmin(HistoryAdmin):
         if report.moved or report.recovered:
             self.message_user(
                 request,
-                f"Re-anchored {len(report.moved) + len(report.recovered)} annotation(s) "
-                "in the edited text.",
+                f"Re-anchored {len(report.moved) + len(report.recovered)} annotation(s): each "
+                "stands on the same words in the edited text.",
                 messages.INFO,
             )
+
+    def response_change(self, request, obj):
+        report = getattr(obj, "reanchor_report", None)
+        if report is not None and report.orphaned and "_continue" not in request.POST:
+            # Back to the article, where what was lost is listed for the editor to fix.
+            request.POST = request.POST.copy()
+            request.POST["_continue"] = "1"
+        return super().response_change(request, obj)
 
 
 def orphan_links(article):

@@ -1,6 +1,8 @@
 """What every model admin of the archive shares: its history, kept by django-reversion."""
 
+from django.contrib import messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 from reversion.errors import RevertError
 from reversion.models import Version
@@ -21,6 +23,36 @@ class HistoryAdmin(VersionAdmin):
     history_latest_first = True
     object_history_template = "admin/archive/object_history.html"
 
+    # An unchanged save is a no-op: a form posted back as it was shown (with the browser's
+    # CRLF line breaks, which the text fields normalize) writes nothing, so nothing is
+    # re-anchored and no version or log entry is recorded. Reverting always saves.
+    def save_model(self, request, obj, form, change):
+        if change and not form.has_changed() and not is_reverting(request):
+            request._archive_unchanged = obj
+            return
+        super().save_model(request, obj, form, change)
+
+    def log_change(self, request, obj, message):
+        if not message and getattr(request, "_archive_unchanged", None) is not None:
+            request._archive_nothing_saved = obj  # nothing changed in the form or its inlines
+            return None
+        return super().log_change(request, obj, message)
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        unchanged = getattr(request, "_archive_nothing_saved", None)
+        if unchanged is not None and level == messages.SUCCESS:
+            message = format_html("Nothing was changed in “{}”, so nothing was saved.", unchanged)
+            level = messages.INFO
+        return super().message_user(request, message, level, *args, **kwargs)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        request._archive_reverting = True
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        request._archive_reverting = True
+        return super().recover_view(request, version_id, extra_context)
+
     def history_view(self, request, object_id, extra_context=None):
         response = super().history_view(request, object_id, extra_context)
         actions = getattr(response, "context_data", {}).get("action_list")
@@ -34,6 +66,11 @@ class HistoryAdmin(VersionAdmin):
                 older = versions[index + 1] if index + 1 < len(versions) else None
                 action["changes"] = field_changes(self.model, older, versions[index])
         return response
+
+
+def is_reverting(request) -> bool:
+    """Is this request the history's revert (or recover) screen?"""
+    return getattr(request, "_archive_reverting", False)
 
 
 def field_changes(model, older, newer) -> list[tuple[str, str, str]]:

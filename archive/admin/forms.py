@@ -11,6 +11,7 @@ from taggit.forms import TagField, TagWidget
 
 from archive import anchoring
 from archive.models import TextPart
+from archive.normalizing import normalize_line_breaks
 
 
 class TagSuggestWidget(TagWidget):
@@ -66,6 +67,10 @@ def anchor_error(text: str, exact: str, occurrence: int, part_label: str, what: 
     )
 
 
+def _line_breaks_as_lf(to_python):
+    return lambda value: normalize_line_breaks(to_python(value))
+
+
 class AnnotationForm(forms.ModelForm):
     """A quote or mention given by its words (and which occurrence of them); the selectors
     are computed here, so editors never type offsets."""
@@ -85,6 +90,8 @@ class AnnotationForm(forms.ModelForm):
             del self.fields["occurrence"]  # a reviewer's form, where the words are read-only
             return
         self.fields["exact"].widget = forms.Textarea(attrs={"rows": 2, "cols": 60})
+        # The browser sends the textarea's line breaks as CRLF; the text has LF.
+        self.fields["exact"].to_python = _line_breaks_as_lf(self.fields["exact"].to_python)
 
     # Set by AnnotationFormSet: the article as stored, before the edit being submitted.
     stored_article = None

@@ -311,8 +311,13 @@ class Mention(TextAnchor):
                 | models.Q(confidence__gte=0, confidence__lte=1),
                 name="mention_confidence_range",
             ),
+            # Orphans keep their last place, which re-anchored mentions may now occupy.
             models.UniqueConstraint(
-                fields=["article", "part", "start", "end", "entity"], name="mention_unique"
+                fields=["article", "part", "start", "end", "entity"],
+                condition=models.Q(orphaned=False),
+                name="mention_unique",
+                violation_error_message="This mention already exists: these words at this "
+                "place already name this entity.",
             ),
         ]
         indexes = [

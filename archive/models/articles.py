@@ -9,6 +9,9 @@ from django.db import models
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.urls import reverse
 
+from archive.models.fields import NormalizedField, NormalizedLineField, NormalizedTextField
+from archive.normalizing import normalize_text
+
 PARAGRAPH_BREAK = "\n\n"
 
 
@@ -75,14 +78,16 @@ class Paragraph:
 
 
 class Article(models.Model):
-    headline = models.CharField(max_length=300)
+    headline = NormalizedLineField(max_length=300)
     slug = models.SlugField(max_length=200, help_text="Unique among the articles of the same day.")
-    standfirst = models.TextField(blank=True, help_text="The summary paragraph under the headline.")
-    body = models.TextField(
+    standfirst = NormalizedTextField(
+        blank=True, help_text="The summary paragraph under the headline."
+    )
+    body = NormalizedTextField(
         help_text="The article text, paragraphs separated by one blank line. Quotes and mentions "
         "are anchored in this text: after editing it, check the orphaned annotations."
     )
-    pull_quote = models.TextField(
+    pull_quote = NormalizedTextField(
         blank=True, help_text="Words repeated from the body and set apart as a display quote."
     )
     pull_quote_after = models.PositiveSmallIntegerField(
@@ -130,6 +135,16 @@ class Article(models.Model):
         ordering = ["-published_on", "headline"]
         get_latest_by = "published_on"
         constraints = [
+            # The text fields store their normal form (archive/normalizing.py); this catches
+            # any path that bypasses the model, such as raw SQL.
+            models.CheckConstraint(
+                condition=~models.Q(headline__contains="\r")
+                & ~models.Q(standfirst__contains="\r")
+                & ~models.Q(body__contains="\r")
+                & ~models.Q(pull_quote__contains="\r"),
+                name="article_text_without_cr",
+                violation_error_message="An article's text cannot contain a carriage return.",
+            ),
             models.UniqueConstraint(
                 fields=["published_on", "slug"], name="article_date_slug_unique"
             ),
@@ -178,7 +193,16 @@ class Article(models.Model):
             offset += len(text) + len(PARAGRAPH_BREAK)
         return result
 
+    def normalize_text_fields(self) -> None:
+        """Put the headline, standfirst, body and pull quote in their normal form (saving
+        does it too; validation needs it first, to count the paragraphs the reader will see)."""
+        for field in self._meta.concrete_fields:
+            if isinstance(field, NormalizedField):
+                value = getattr(self, field.attname)
+                setattr(self, field.attname, normalize_text(value, field.multiline))
+
     def clean(self):
+        self.normalize_text_fields()
         if self.pull_quote and self.pull_quote_after is None:
             raise ValidationError(
                 {"pull_quote_after": "Say after which paragraph the pull quote stands."}
