@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from taggit.models import Tag
 
+from archive import quoting
 from archive.models import Article, Person, Quote
 from archive.views.lookup import get_entity_or_404
 
@@ -50,10 +51,12 @@ class QuoteFeed(Feed):
     author_name = settings.SITE_NAME
 
     def item_title(self, item):
-        return str(item)
+        return quoting.line(item, limit=14)
 
     def item_description(self, item):
-        return f"{item.exact} — in “{item.article.headline}”"
+        found = quoting.cue(item)
+        cue = f" Attributed in the article: {found.text()}" if found else ""
+        return f"{quoting.line(item)}, in {item.article.headline}.{cue}"
 
     def item_pubdate(self, item):
         return _midnight(item.article.published_on)

@@ -16,7 +16,8 @@ def test_every_public_quote_is_highlighted_and_addressable(client, seed):
     quotes = Quote.objects.public().filter(article=seed)
     assert quotes.count() > 20
     for quote in quotes:
-        assert f'<mark class="quote" id="quote-{quote.pk}">' in html
+        kind = "quote" if quote.mode == "direct" else "quote reported"
+        assert f'<mark class="{kind}" id="quote-{quote.pk}"' in html
         assert quote.get_absolute_url() in html
 
 
@@ -37,7 +38,7 @@ def test_the_speaker_is_linked_after_each_quote(client, seed):
     html = client.get(seed.get_absolute_url()).text
     concern = Quote.objects.get(exact__startswith="Our main concern")
     pattern = (
-        rf'id="quote-{concern.pk}">.*?</mark><span class="quote-attr">'
+        rf'id="quote-{concern.pk}"[^>]*>.*?</mark><span class="quote-attr">'
         r'\(<a href="/people/vanessa-saenen/">Vanessa Saenen</a>'
     )
     assert re.search(pattern, html, re.S)
@@ -144,6 +145,7 @@ def _q(pk, start, end, speaker=None):
             "end": end,
             "speaker_id": None,
             "speaker": None,
+            "mode": "direct",
             "anchor_id": f"quote-{pk}",
             "get_absolute_url": lambda self: f"/quotes/{self.pk}/",
         },
@@ -168,7 +170,7 @@ def test_annotate_clips_a_quote_that_runs_over_two_paragraphs():
     first = annotate("one two", 0, [_q(7, 4, 15)], [])
     second = annotate("three four", 9, [_q(7, 4, 15)], [])
     assert 'id="quote-7"' in first
-    assert 'id="quote-7"' not in second and '<mark class="quote">' in second
+    assert 'id="quote-7"' not in second and '<mark class="quote" title=' in second
     assert strip_tags(second).startswith("three")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Greatest, Substr
 from django.urls import reverse
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
@@ -158,9 +159,36 @@ class QuoteQuerySet(AnnotationQuerySet):
 
     def with_context(self):
         """Everything a quote card shows, in a fixed number of queries."""
-        return self.select_related(
-            "article", "speaker", "said_to", "answers__speaker", "answers__article"
-        ).prefetch_related("tags", "about", "speaker__person__memberships__organization")
+        return (
+            self.select_related(
+                "article", "speaker", "said_to", "answers__speaker", "answers__article"
+            )
+            .prefetch_related("tags", "about", "speaker__person__memberships__organization")
+            .with_cue()
+        )
+
+    def with_cue(self):
+        """`cue_before` and `cue_after`: the article text just before and after each quote
+        (archive.quoting.CUE_WINDOW characters), read in SQL so that the attributing
+        sentence never needs the whole article."""
+        from archive.quoting import CUE_WINDOW
+
+        def part_text(pos, length=None):
+            args = (pos,) if length is None else (pos, length)
+            return models.Case(
+                *(
+                    models.When(part=part, then=Substr(f"article__{part}", *args))
+                    for part in (TextPart.BODY, TextPart.STANDFIRST)
+                ),
+                default=Substr("article__headline", *args),
+                output_field=models.TextField(),
+            )
+
+        first = Greatest(models.F("start") - (CUE_WINDOW - 1), models.Value(1))
+        return self.annotate(
+            cue_before=part_text(first, models.F("start") + 1 - first),
+            cue_after=part_text(models.F("end") + 1, models.Value(CUE_WINDOW)),
+        )
 
 
 class Quote(TextAnchor):
@@ -228,9 +256,9 @@ class Quote(TextAnchor):
         ]
 
     def __str__(self) -> str:
-        words = self.exact if len(self.exact) <= 80 else self.exact[:77].rstrip() + "…"
-        who = f"{self.speaker}: " if self.speaker_id else ""
-        return f"{who}“{words}”"
+        from archive import quoting
+
+        return quoting.line(self, limit=14)
 
     def get_absolute_url(self) -> str:
         return reverse("archive:quote", kwargs={"pk": self.pk})

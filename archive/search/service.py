@@ -1,8 +1,8 @@
 """One search request: parse, count and facet, rank a page, mark its snippets, suggest.
 
 Queries, whatever the data: facet counts with the total (1), the page's ids (1), the page's
-rows (1), the spellings of the query's names (1), the page's marked snippets (1), and, only
-when almost nothing was found, near names for "did you mean" (1). With nothing found, the
+rows with each quote's mode (1), the spellings of the query's names (1), the page's marked
+snippets (1), and, only when almost nothing was found, near names for "did you mean" (1). With nothing found, the
 page's ids, rows and snippets are not asked for.
 """
 
@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.models import Case, OuterRef, Subquery, When
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
 
-from archive.models import SearchEntry, SearchKind, SearchName
+from archive.models import Quote, QuoteMode, SearchEntry, SearchKind, SearchName
 from archive.search import backends, highlight
 from archive.search.backends import current
 from archive.search.params import SearchParams
@@ -41,6 +42,7 @@ class Result:
     context: str
     path: str
     date: object
+    reported: bool = False  # a quote in reported speech: never shown in quotation marks
 
     @property
     def kind_label(self) -> str:
@@ -158,7 +160,8 @@ def _result(entry: SearchEntry, marks: tuple[str, str, str] | None) -> Result:
         snippet = (
             format_html("About {}", highlight.to_html(body)) if highlight.has_marks(body) else ""
         )
-    return Result(entry.kind, title_html, snippet, entry.context, entry.path, entry.date)
+    reported = entry.kind == SearchKind.QUOTE and entry.quote_mode == QuoteMode.INDIRECT
+    return Result(entry.kind, title_html, snippet, entry.context, entry.path, entry.date, reported)
 
 
 def _suggest(params: SearchParams, query: Query, names: set[str]) -> Suggestion | None:
@@ -220,7 +223,11 @@ def run(params: SearchParams) -> SearchPage:
     if result.total:
         offset = (params.page - 1) * size
         ids = backend.page(query, params.filters, params.sort, offset, size, found)
-    entries = SearchEntry.objects.in_bulk(ids)
+    # A quote's mode is read with its entry: reported speech is never put in quotation marks.
+    quote_mode = Quote.objects.filter(pk=OuterRef("object_id")).values("mode")[:1]
+    entries = SearchEntry.objects.annotate(
+        quote_mode=Case(When(kind=SearchKind.QUOTE, then=Subquery(quote_mode)), default=None)
+    ).in_bulk(ids)
     spellings, names = _spellings(query)
     marks = backend.marked(ids, query.positive_words() + spellings)
     result.results = [_result(entries[pk], marks.get(pk)) for pk in ids if pk in entries]

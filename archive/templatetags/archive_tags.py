@@ -7,6 +7,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from archive import quoting
+
 register = template.Library()
 
 # The characters that could end a <script> element or open a comment inside one, written as
@@ -55,3 +57,36 @@ def partial_span(start, end):
     if end is None or end == start:
         return partial_date(start)
     return format_html("{} – {}", partial_date(start), partial_date(end))
+
+
+# --- quotes: every template prints a quote through these (archive.quoting) ----------------
+
+
+@register.filter
+def quote_words(quote, limit=None):
+    """The quote's words as HTML: “in marks” if direct, labelled reported speech if not."""
+    return quoting.html(quote, int(limit) if limit else None)
+
+
+@register.filter
+def quote_line(quote, limit=None):
+    """Plain text with the speaker, for <title>, og:title and the like (autoescaped)."""
+    return quoting.line(quote, int(limit) if limit else None)
+
+
+@register.filter
+def quote_html_line(quote, limit=None):
+    """Speaker and words as HTML, for lists of links to quotes."""
+    return quoting.html_line(quote, int(limit) if limit else None)
+
+
+@register.filter
+def quote_cue(quote):
+    """The sentence that attributes the quote, the quote itself elided."""
+    return quoting.cue_html(quote)
+
+
+@register.filter
+def result_quote(result):
+    """A quote's search result title (already highlighted HTML) as the quote's words."""
+    return quoting.words_html(result.title, direct=not result.reported)

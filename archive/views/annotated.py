@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from archive import quoting
+
 
 @dataclass(frozen=True)
 class Span:
@@ -24,9 +26,15 @@ class Span:
 
 def _quote_open(quote, first: bool) -> str:
     # Only the quote's first fragment carries its id, so #quote-<pk> is unique on the page.
+    # Reported speech is marked apart: the reporter's words, not the speaker's.
+    label = quoting.speaker_name(quote)
+    if quote.mode == "direct":
+        kind, title = "quote", f"Quote: {label}"
+    else:
+        kind, title = "quote reported", f"Reported speech, not a verbatim quote: {label}"
     if first:
-        return format_html('<mark class="quote" id="{}">', quote.anchor_id)
-    return SafeString('<mark class="quote">')
+        return format_html('<mark class="{}" id="{}" title="{}">', kind, quote.anchor_id, title)
+    return format_html('<mark class="{}" title="{}">', kind, title)
 
 
 def _quote_close(quote, last: bool) -> str:

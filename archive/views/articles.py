@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
+from archive import quoting
 from archive.models import Article, EntityKind, Mention, Quote
 from archive.views import jsonld
 from archive.views.annotated import article_parts
@@ -37,6 +38,7 @@ def article_detail(request, year, month, day, slug):
         "article": article,
         **article_parts(article, quotes, mentions),
         "quotes": quotes,
+        "pull_quote": quoting.pull_quote(article, quotes),
         "panels": [
             ("People", panels[EntityKind.PERSON]),
             ("Organizations", panels[EntityKind.ORGANIZATION]),

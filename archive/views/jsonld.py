@@ -2,6 +2,8 @@
 
 from django.conf import settings
 
+from archive import quoting
+
 CONTEXT = "https://schema.org"
 
 
@@ -94,12 +96,17 @@ def event(event, participants) -> dict:
 
 
 def quotation(quote) -> dict:
+    """A direct quote is a schema.org Quotation by its speaker. Reported speech is not: it
+    is the reporter's paraphrase, so it is a CreativeWork of the genre "reported speech"
+    that mentions the speaker, and its name says so (archive.quoting.line)."""
+    direct = quoting.is_direct(quote)
     data = {
         "@context": CONTEXT,
-        "@type": "Quotation",
+        "@type": "Quotation" if direct else "CreativeWork",
         "@id": absolute(quote.get_absolute_url()),
         "url": absolute(quote.get_absolute_url()),
-        "text": quote.exact,
+        "name": quoting.line(quote),
+        "text": quoting.words(quote),
         "isPartOf": {
             "@type": "NewsArticle",
             "headline": quote.article.headline,
@@ -107,7 +114,11 @@ def quotation(quote) -> dict:
             "datePublished": quote.article.published_on.isoformat(),
         },
     }
-    if quote.speaker_id:
+    if not direct:
+        data["genre"] = quoting.REPORTED
+        if quote.speaker_id:
+            data["mentions"] = [_ref(quote.speaker)]
+    elif quote.speaker_id:
         data["spokenByCharacter"] = _ref(quote.speaker)
         data["creator"] = _ref(quote.speaker)
     about = [_ref(e) for e in quote.about.all()]
