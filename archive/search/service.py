@@ -2,8 +2,8 @@
 
 Queries, whatever the data: facet counts with the total (1), the page's ids (1), the page's
 rows with each quote's mode (1), the spellings of the query's names (1), the page's marked
-snippets (1), and, only when almost nothing was found, near names for "did you mean" (1). With nothing found, the
-page's ids, rows and snippets are not asked for.
+snippets (1), and, only when almost nothing was found, near names for "did you mean" (1).
+With nothing found, the page's ids, rows and snippets are not asked for.
 """
 
 from __future__ import annotations
