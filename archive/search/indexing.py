@@ -3,7 +3,7 @@
 `reindex(keys)` brings the index in line with the database for the given (kind, id) keys,
 whatever happened to those objects (created, edited, unpublished, deleted); it reads the
 objects in bulk, so its number of queries does not grow with the number of keys.
-`rebuild_all()` refills the whole index in batches of BATCH objects.
+`rebuild_all()` refills the whole index (archive.search.bulk_index, or row by row).
 """
 
 from __future__ import annotations
@@ -303,31 +303,44 @@ def _chunks(queryset, size: int = BATCH) -> Iterator[list[int]]:
         last = ids[-1]
 
 
-def rebuild_all(progress=None) -> dict[str, int]:
-    """Empty the index and fill it again from the database, BATCH objects at a time."""
+def rebuild_all(progress=None, fast: bool = True) -> dict[str, int]:
+    """Empty the index and fill it again from the database, in one transaction.
+
+    `fast` builds the article and quote rows from plain SQL reads and writes them by COPY or
+    executemany (archive.search.bulk_index); otherwise every row is built through the ORM,
+    BATCH objects at a time (the reference the fast path is tested against).
+    `progress(label, done, total)` is called after each chunk."""
+    from archive.search import bulk_index
     from archive.search.backends import current
 
-    counts = {"articles": 0, "quotes": 0, "entities": 0}
     with current().bulk_loading():
-        SearchFacet.objects.all()._raw_delete(SearchFacet.objects.db)
-        SearchEntry.objects.all()._raw_delete(SearchEntry.objects.db)
-        SearchName.objects.all()._raw_delete(SearchName.objects.db)
-        sources = [
-            ("articles", Article.objects.published(), _article_rows),
-            ("quotes", Quote.objects.public(), _quote_rows),
-            ("entities", Entity.objects.all(), _entity_rows),
-        ]
-        for label, queryset, build in sources:
-            for ids in _chunks(queryset):
-                _write(list(build(ids)))
-                if label == "entities":
-                    SearchName.objects.bulk_create(
-                        name_rows(
-                            Entity.objects.filter(pk__in=ids).order_by().prefetch_related("aliases")
-                        ),
-                        batch_size=BATCH,
-                    )
-                counts[label] += len(ids)
-                if progress:
-                    progress(label, counts[label])
+        if fast:
+            return bulk_index.rebuild(progress)
+        return _rebuild_row_by_row(progress)
+
+
+def _rebuild_row_by_row(progress=None) -> dict[str, int]:
+    counts = {"articles": 0, "quotes": 0, "entities": 0}
+    SearchFacet.objects.all()._raw_delete(SearchFacet.objects.db)
+    SearchEntry.objects.all()._raw_delete(SearchEntry.objects.db)
+    SearchName.objects.all()._raw_delete(SearchName.objects.db)
+    sources = [
+        ("articles", Article.objects.published(), _article_rows),
+        ("quotes", Quote.objects.public(), _quote_rows),
+        ("entities", Entity.objects.all(), _entity_rows),
+    ]
+    for label, queryset, build in sources:
+        total = queryset.count()
+        for ids in _chunks(queryset):
+            _write(list(build(ids)))
+            if label == "entities":
+                SearchName.objects.bulk_create(
+                    name_rows(
+                        Entity.objects.filter(pk__in=ids).order_by().prefetch_related("aliases")
+                    ),
+                    batch_size=BATCH,
+                )
+            counts[label] += len(ids)
+            if progress:
+                progress(label, counts[label], total)
     return counts
