@@ -131,3 +131,52 @@ def test_folding_word_by_word_equals_folding_the_whole_text():
 def test_article_paths_are_the_ones_reverse_gives(search_seed):
     url = bulk_index.article_url()
     assert url(search_seed.published_on, search_seed.slug) == search_seed.get_absolute_url()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_rows_built_in_worker_processes_are_the_same():
+    """Workers need committed rows and a database they can open (on SQLite's in-memory test
+    database the rows are built in-process; the next test runs them on a file)."""
+    call_command(
+        "generate_corpus",
+        "--articles=80",
+        "--seed=workers",
+        "--skip-index",
+        stdout=StringIO(),
+        stderr=StringIO(),
+    )
+    rebuild("--row-by-row")
+    reference = index_snapshot()
+    rebuild("--workers=2")
+    assert index_snapshot() == reference
+
+
+SNAPSHOT = (
+    "import hashlib; from tests.test_search_bulk_index import index_snapshot; "
+    "print(hashlib.sha256(repr(index_snapshot()).encode()).hexdigest())"
+)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite on a file")
+def test_workers_on_a_sqlite_file(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "SQLITE_PATH": str(tmp_path / "archive.sqlite3"), "SECRET_KEY": "x"}
+    env.pop("DATABASE_URL", None)
+
+    def manage(*args):
+        done = subprocess.run(
+            [sys.executable, "manage.py", *args], env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    manage("migrate", "-v0")
+    manage("generate_corpus", "--articles=60", "--seed=file", "--skip-index", "--no-progress")
+    manage("rebuild_search_index", "--row-by-row", "--no-progress")
+    reference = manage("shell", "-c", SNAPSHOT)
+    manage("rebuild_search_index", "--workers=2", "--no-progress")
+    assert manage("shell", "-c", SNAPSHOT) == reference
+    assert len(reference.split()[-1]) == 64  # the digest (after the shell's own line)

@@ -14,7 +14,9 @@ inside the caller's transaction, so a violated constraint rolls the whole load b
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -206,3 +208,38 @@ def reset_sequences(models) -> None:
     with connection.cursor() as cursor:
         for sql in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(sql)
+
+
+def ordered(func: Callable, tasks: Iterable, pool=None, ahead: int = 2) -> Iterator:
+    """func(task) for each task, in order: in `pool`'s forked processes when there is one
+    (at most `ahead` results per process wait for the caller, so memory stays bounded),
+    else here."""
+    if pool is None:
+        for task in tasks:
+            yield func(task)
+        return
+    pending: deque = deque()
+    queue = iter(tasks)
+    limit = ahead * pool._processes
+    for task in queue:
+        pending.append(pool.apply_async(func, (task,)))
+        if len(pending) >= limit:
+            break
+    while pending:
+        result = pending.popleft().get()
+        task = next(queue, None)
+        if task is not None:
+            pending.append(pool.apply_async(func, (task,)))
+        yield result
+
+
+@contextmanager
+def forked_pool(workers: int):
+    """A pool of `workers` forked processes (None when workers < 1). Children inherit the
+    parent's memory, including its database connections: whoever forks must make sure they
+    never use those (close them first, or give the children no database work)."""
+    if workers < 1:
+        yield None
+        return
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield pool

@@ -14,9 +14,7 @@ transaction per batch. Tests compare the two archives row for row.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -257,29 +255,15 @@ BULK_TABLES = [
 
 
 def _batches(composer: Composer, tasks: list[tuple[int, int, int]], workers: int):
-    """Rows of each task, in order; with workers, composed in that many forked processes,
-    at most two batches per worker ahead of the writer (memory stays bounded)."""
-    if workers < 1 or len(tasks) < 2:
-        for start, stop, first_id in tasks:
-            yield rows_of([composer.compose(i) for i in range(start, stop)], first_id)
-        return
+    """Rows of each task, in order; with workers, composed in that many forked processes
+    (which inherit the composer and never touch the database)."""
     global _composer
     _composer = composer
-    context = multiprocessing.get_context("fork")
-    with context.Pool(workers) as pool:
-        pending: deque = deque()
-        queue = iter(tasks)
-        for task in queue:
-            pending.append(pool.apply_async(_compose, (task,)))
-            if len(pending) >= 2 * workers:
-                break
-        while pending:
-            rows = pending.popleft().get()
-            task = next(queue, None)
-            if task is not None:
-                pending.append(pool.apply_async(_compose, (task,)))
-            yield rows
-    _composer = None
+    try:
+        with bulk.forked_pool(workers if len(tasks) > 1 else 0) as pool:
+            yield from bulk.ordered(_compose, tasks, pool)
+    finally:
+        _composer = None
 
 
 def default_workers() -> int:

@@ -16,13 +16,14 @@ Entities (few) still go through `indexing._entity_rows`.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db import connection
-from django.db.models import Max
+from django.db import connection, connections
+from django.db.models import Count, Max, Min
 from django.urls import NoReverseMatch, reverse
 
 from archive.corpus import bulk
@@ -44,7 +45,7 @@ from archive.search.backends import filter_words
 from archive.search.highlight import strip_marks
 from archive.search.indexing import _ENTITY_FACET, name_keys
 
-CHUNK = 2_000
+CHUNK = 2_000  # ids per read
 ENTRY_COLUMNS = (
     "id",
     "kind",
@@ -169,17 +170,16 @@ class Builder:
 
     # --- articles ---------------------------------------------------------------------
 
-    def articles(self, after: int) -> tuple[int, list[tuple]]:
-        """The rows (entry fields, facets) of the next CHUNK published articles after id
-        `after`; returns the last id read (0 when there are none)."""
+    def articles(self, low: int, high: int) -> list[tuple]:
+        """The rows (entry without its id, facets) of the published articles with
+        low <= id <= high."""
         found = _fetch(
             f"SELECT id, headline, standfirst, body, published_on, slug FROM {_q(Article)} "
-            "WHERE status = %s AND id > %s ORDER BY id LIMIT %s",
-            [ArticleStatus.PUBLISHED, after, CHUNK],
+            "WHERE status = %s AND id BETWEEN %s AND %s ORDER BY id",
+            [ArticleStatus.PUBLISHED, low, high],
         )
         if not found:
-            return 0, []
-        low, high = found[0][0], found[-1][0]
+            return []
         entities = defaultdict(dict)
         for article_id, entity_id in _fetch(
             f"SELECT article_id, entity_id FROM {_q(Mention)} WHERE article_id BETWEEN %s AND %s"
@@ -220,22 +220,22 @@ class Builder:
                 self.url(date, slug),
                 "",
             )
-            rows.append((entry, facets))
-        return high, rows
+            rows.append(_finished(entry, facets))
+        return rows
 
     # --- quotes -----------------------------------------------------------------------
 
-    def quotes(self, after: int) -> tuple[int, list[tuple]]:
+    def quotes(self, low: int, high: int) -> list[tuple]:
+        """The rows of the public quotes with low <= id <= high."""
         found = _fetch(
             f"SELECT q.id, q.exact, q.speaker_id, a.headline, a.published_on, a.slug "
             f"FROM {_q(Quote)} q JOIN {_q(Article)} a ON a.id = q.article_id "
-            "WHERE q.id > %s AND q.status = %s AND q.orphaned = %s AND a.status = %s "
-            "ORDER BY q.id LIMIT %s",
-            [after, ReviewStatus.CONFIRMED, False, ArticleStatus.PUBLISHED, CHUNK],
+            "WHERE q.id BETWEEN %s AND %s AND q.status = %s AND q.orphaned = %s "
+            "AND a.status = %s ORDER BY q.id",
+            [low, high, ReviewStatus.CONFIRMED, False, ArticleStatus.PUBLISHED],
         )
         if not found:
-            return 0, []
-        low, high = found[0][0], found[-1][0]
+            return []
         known, keys = self.known, self.folder.keys
         about = defaultdict(list)
         for quote_id, entity_id in _fetch(
@@ -284,8 +284,28 @@ class Builder:
                 f"{url}#quote-{pk}",
                 strip_marks(context)[:500],
             )
-            rows.append((entry, facets))
-        return high, rows
+            rows.append(_finished(entry, facets))
+        return rows
+
+
+def _finished(entry: tuple, facets: dict) -> tuple[tuple, list[tuple]]:
+    """An entry's columns after its id (its date as text, its filter tokens added) and its
+    facets as (facet, key, label) rows."""
+    kind, date, year = entry[0], entry[6], entry[7]
+    columns = (*entry[:6], date.isoformat(), *entry[7:], filter_words(kind, year, facets))
+    return columns, [(facet, key, label[:200]) for (facet, key), label in facets.items()]
+
+
+# One per process: built where the rows are built (in each worker, or here without workers).
+_builder: Builder | None = None
+
+
+def _build(task: tuple[str, int, int]) -> list[tuple]:
+    global _builder
+    if _builder is None:
+        _builder = Builder()
+    label, low, high = task
+    return getattr(_builder, label)(low, high)
 
 
 class EntryWriter:
@@ -297,64 +317,79 @@ class EntryWriter:
     def write(self, rows: list[tuple]) -> None:
         first = self.next_id
         self.next_id += len(rows)
-        entries, facets = [], []
-        for number, (entry, values) in enumerate(rows, first):
-            kind, year = entry[0], entry[7]
-            date = entry[6]
-            entries.append(
-                (number, *entry[:6], date.isoformat(), *entry[7:], filter_words(kind, year, values))
-            )
-            facets.extend(
-                (number, facet, key, label[:200]) for (facet, key), label in values.items()
-            )
-        bulk.load(self.entries, entries)
-        bulk.load(self.facets, facets)
+        bulk.load(self.entries, ((n, *entry) for n, (entry, _) in enumerate(rows, first)))
+        bulk.load(
+            self.facets,
+            ((n, *facet) for n, (_, facets) in enumerate(rows, first) for facet in facets),
+        )
 
 
-def _count(sql: str, params) -> int:
-    return _fetch(sql, params)[0][0]
+def _tasks(label: str, queryset) -> tuple[int, list[tuple[str, int, int]]]:
+    """How many rows there are to index, and the id ranges (CHUNK ids each) to read them."""
+    span = queryset.order_by().aggregate(low=Min("id"), high=Max("id"), n=Count("id"))
+    if not span["n"]:
+        return 0, []
+    ranges = range(span["low"], span["high"] + 1, CHUNK)
+    return span["n"], [(label, low, min(low + CHUNK - 1, span["high"])) for low in ranges]
 
 
-def rebuild(progress: Callable[[str, int, int], None] | None = None) -> dict[str, int]:
-    """Empty the index and fill it again, in the caller's bulk_loading() transaction.
-    `progress(label, done, total)` after each chunk."""
+def default_workers() -> int:
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def rebuild(
+    progress: Callable[[str, int, int], None] | None = None, workers: int | None = None
+) -> dict[str, int]:
+    """Empty the index and fill it again, in one transaction; `progress(label, done,
+    total)` after each chunk. With workers, the article and quote rows are built in that
+    many forked processes, each reading with its own connection while this one writes (and
+    the database indexes the text: PostgreSQL computes the tsvector of each row copied in,
+    SQLite's FTS5 trigger tokenizes each row inserted). Inside a transaction, or on an
+    in-memory database, workers could not see the rows: they are built here then."""
     from archive.search import indexing
+    from archive.search.backends import current
 
+    global _builder
+    if workers is None:
+        workers = default_workers()
+    if connection.in_atomic_block or (
+        connection.vendor == "sqlite" and connection.is_in_memory_db()
+    ):
+        workers = 0
     progress = progress or (lambda label, done, total: None)
     counts = {"articles": 0, "quotes": 0, "entities": 0}
-    SearchFacet.objects.all()._raw_delete(SearchFacet.objects.db)
-    SearchEntry.objects.all()._raw_delete(SearchEntry.objects.db)
-    SearchName.objects.all()._raw_delete(SearchName.objects.db)
-    tables = [SearchEntry._meta.db_table, SearchFacet._meta.db_table, SearchName._meta.db_table]
-    with bulk.indexes_set_aside(tables):
-        # Entities first, through the ORM (few); the entries after them get ids given here.
-        entities = Entity.objects.all()
-        total = entities.count()
-        for ids in indexing._chunks(entities):
-            indexing._write(list(indexing._entity_rows(ids)))
-            SearchName.objects.bulk_create(
-                indexing.name_rows(
-                    Entity.objects.filter(pk__in=ids).order_by().prefetch_related("aliases")
-                ),
-                batch_size=indexing.BATCH,
-            )
-            counts["entities"] += len(ids)
-            progress("entities", counts["entities"], total)
-        first = (SearchEntry.objects.aggregate(last=Max("id"))["last"] or 0) + 1
-        writer = EntryWriter(first)
-        builder = Builder()
-        totals = {
-            "articles": Article.objects.published().count(),
-            "quotes": Quote.objects.public().count(),
-        }
-        for label, read in (("articles", builder.articles), ("quotes", builder.quotes)):
-            after = 0
-            while True:
-                after, rows = read(after)
-                if not rows:
-                    break
-                writer.write(rows)
-                counts[label] += len(rows)
-                progress(label, counts[label], totals[label])
-    bulk.reset_sequences([SearchEntry])
+    if workers:
+        connections.close_all()  # the workers open their own
+    _builder = None
+    with bulk.forked_pool(workers) as pool, current().bulk_loading(live=True):
+        SearchFacet.objects.all()._raw_delete(SearchFacet.objects.db)
+        SearchEntry.objects.all()._raw_delete(SearchEntry.objects.db)
+        SearchName.objects.all()._raw_delete(SearchName.objects.db)
+        tables = [SearchEntry._meta.db_table, SearchFacet._meta.db_table]
+        with bulk.indexes_set_aside([*tables, SearchName._meta.db_table]):
+            # Entities first, through the ORM (few); the entries after them get ids here.
+            entities = Entity.objects.all()
+            total = entities.count()
+            for ids in indexing._chunks(entities):
+                indexing._write(list(indexing._entity_rows(ids)))
+                SearchName.objects.bulk_create(
+                    indexing.name_rows(
+                        Entity.objects.filter(pk__in=ids).order_by().prefetch_related("aliases")
+                    ),
+                    batch_size=indexing.BATCH,
+                )
+                counts["entities"] += len(ids)
+                progress("entities", counts["entities"], total)
+            writer = EntryWriter((SearchEntry.objects.aggregate(last=Max("id"))["last"] or 0) + 1)
+            for label, queryset in (
+                ("articles", Article.objects.published()),
+                ("quotes", Quote.objects.public()),
+            ):
+                total, tasks = _tasks(label, queryset)
+                for rows in bulk.ordered(_build, tasks, pool):
+                    writer.write(rows)
+                    counts[label] += len(rows)
+                    progress(label, counts[label], total)
+        bulk.reset_sequences([SearchEntry])
+    _builder = None
     return counts

@@ -303,19 +303,20 @@ def _chunks(queryset, size: int = BATCH) -> Iterator[list[int]]:
         last = ids[-1]
 
 
-def rebuild_all(progress=None, fast: bool = True) -> dict[str, int]:
+def rebuild_all(progress=None, fast: bool = True, workers: int | None = None) -> dict[str, int]:
     """Empty the index and fill it again from the database, in one transaction.
 
     `fast` builds the article and quote rows from plain SQL reads and writes them by COPY or
     executemany (archive.search.bulk_index); otherwise every row is built through the ORM,
     BATCH objects at a time (the reference the fast path is tested against).
-    `progress(label, done, total)` is called after each chunk."""
+    `progress(label, done, total)` is called after each chunk; `workers` (fast only): how
+    many processes build rows (default: the CPUs, at most 4)."""
     from archive.search import bulk_index
     from archive.search.backends import current
 
+    if fast:
+        return bulk_index.rebuild(progress, workers)
     with current().bulk_loading():
-        if fast:
-            return bulk_index.rebuild(progress)
         return _rebuild_row_by_row(progress)
 
 

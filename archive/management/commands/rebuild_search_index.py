@@ -3,14 +3,22 @@ import time
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
+from archive.search.bulk_index import default_workers
 from archive.search.indexing import rebuild_all
+
+
+def not_negative(value: str) -> int:
+    number = int(value)
+    if number < 0:
+        raise ValueError(value)
+    return number
 
 
 class Command(BaseCommand):
     help = (
         "Empty the search index and rebuild it from the articles, quotes and entities, in one "
-        "transaction: read by plain SQL in chunks and written by COPY (PostgreSQL) or "
-        "executemany (SQLite), or with --row-by-row through the ORM."
+        "transaction: read by plain SQL in chunks (in worker processes) and written by COPY "
+        "(PostgreSQL) or executemany (SQLite), or with --row-by-row through the ORM."
     )
 
     def add_arguments(self, parser):
@@ -18,6 +26,13 @@ class Command(BaseCommand):
             "--row-by-row",
             action="store_true",
             help="Build every row through the ORM, 500 objects at a time (the slow reference).",
+        )
+        parser.add_argument(
+            "--workers",
+            type=not_negative,
+            default=default_workers(),
+            help="Processes building the article and quote rows while this one writes them "
+            "(0: build them here). Default: the number of CPUs, at most 4.",
         )
         parser.add_argument(
             "--no-progress", action="store_true", help="No progress bar on standard error."
@@ -47,7 +62,9 @@ class Command(BaseCommand):
             bar.update(done - bar.n)
 
         try:
-            counts = rebuild_all(progress, fast=not options["row_by_row"])
+            counts = rebuild_all(
+                progress, fast=not options["row_by_row"], workers=options["workers"]
+            )
         finally:
             for bar in bars.values():
                 bar.close()

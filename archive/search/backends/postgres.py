@@ -186,9 +186,10 @@ def prefix_filter(queryset, prefix: str):
 
 
 @contextmanager
-def bulk_loading():
+def bulk_loading(live: bool = False):
     """Refill the index with its GIN index set aside: building it once at the end is much
-    faster than updating it row by row. All in one transaction."""
+    faster than updating it row by row. All in one transaction. (`live` changes nothing
+    here: the stored tsvector is computed as each row goes in, whatever the caller does.)"""
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("DROP INDEX archive_search_vector_idx")
         cursor.execute("DROP INDEX archive_search_filters_idx")

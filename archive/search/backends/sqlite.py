@@ -182,10 +182,15 @@ def prefix_filter(queryset, prefix: str):
 
 
 @contextmanager
-def bulk_loading():
+def bulk_loading(live: bool = False):
     """Refill the index without per-row trigger work: set the triggers aside (their SQL is
     read back from sqlite_master), load, put them back and rebuild both FTS5 tables from
-    their content tables in one pass each. All in one transaction."""
+    their content tables in one pass each. All in one transaction.
+
+    `live`: the caller deletes every index row without triggers (`_raw_delete`) and inserts
+    them all again: both FTS5 tables are emptied at once and only their insert triggers put
+    back for the load, so the text is tokenized as each row goes in (while other processes
+    build the next rows) and nothing is rebuilt at the end."""
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
             "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
@@ -194,8 +199,17 @@ def bulk_loading():
         triggers = cursor.fetchall()
         for name, _ in triggers:
             cursor.execute(f'DROP TRIGGER "{name}"')
+        tables = ("archive_search_fts", "archive_search_name_trigram")
+        inserts = [(n, sql) for n, sql in triggers if "AFTER INSERT" in sql.upper()] if live else []
+        if live:
+            for table in tables:
+                cursor.execute(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
+            for _, sql in inserts:
+                cursor.execute(sql)
         yield
-        for _, sql in triggers:
-            cursor.execute(sql)
-        for table in ("archive_search_fts", "archive_search_name_trigram"):
-            cursor.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
+        for name, sql in triggers:
+            if (name, sql) not in inserts:
+                cursor.execute(sql)
+        if not live:
+            for table in tables:
+                cursor.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
