@@ -32,6 +32,8 @@ from archive.models import (
     Quote,
     TaggedQuote,
 )
+from archive.models.fields import NormalizedField
+from archive.normalizing import normalize_text
 
 DEFAULT_BATCH_SIZE = 1_000
 COUNTED = ("articles", "mentions", "quotes", "tags")
@@ -119,6 +121,11 @@ ARTICLE_COLUMNS = (
     "pull_quote",
     "pull_quote_after",
 )
+NORMALIZED = [
+    (f.attname, f.multiline)
+    for f in Article._meta.concrete_fields
+    if isinstance(f, NormalizedField)
+]
 ANCHOR_COLUMNS = ("article_id", "part", "exact", "prefix", "suffix", "start", "end")
 MENTION_COLUMNS = (*ANCHOR_COLUMNS, "entity_id")
 # The quote's id and answers_id are filled in by the writer (see Rows.quotes).
@@ -153,12 +160,22 @@ def _anchor(article_id: int, text: str, mark) -> tuple:
     return (article_id, mark.part, a.exact, a.prefix, a.suffix, a.start, a.end)
 
 
+def _normalized(fields: dict) -> dict:
+    """The text fields in the normal form saving would give them (archive.models.fields;
+    the composer writes it already, so this changes nothing but keeps the promise)."""
+    out = dict(fields)
+    for name, multiline in NORMALIZED:
+        if name in out:
+            out[name] = normalize_text(out[name], multiline)
+    return out
+
+
 def rows_of(drafts: list[ArticleDraft], first_id: int) -> Rows:
     """The rows of composed articles, the first of which gets id `first_id`."""
     rows = Rows()
     for offset, draft in enumerate(drafts):
         article_id = first_id + offset
-        f = draft.fields
+        f = _normalized(draft.fields)
         rows.articles.append(
             (
                 article_id,
