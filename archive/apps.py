@@ -18,3 +18,7 @@ class ArchiveConfig(AppConfig):
         from archive.search import signals
 
         signals.connect()
+
+        from archive.summaries import tracking
+
+        tracking.connect()

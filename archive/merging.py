@@ -16,6 +16,7 @@ from django.db import models, transaction
 from taggit.models import Tag
 
 from archive.models import Alias, Entity, EntityKind, EntityRedirect
+from archive.summaries import tracking
 
 MERGEABLE_KINDS = (EntityKind.PERSON, EntityKind.ORGANIZATION)
 
@@ -91,6 +92,9 @@ def snapshot(objects, user, comment: str) -> None:
 
 def _merge(survivor, duplicates, report) -> None:
     specific_model = type(survivor.specific)
+    # Rows are repointed by UPDATE, which sends no signals: the stored summaries learn from
+    # the duplicates' facts which articles to recount.
+    tracking.mark(tracking.ENTITIES, [d.pk for d in duplicates])
     for duplicate in duplicates:
         old_name, old_slug = duplicate.name, duplicate.slug
         for model in (Entity, specific_model):
@@ -179,6 +183,7 @@ def merge_tags(survivor, others, *, user=None) -> int:
 
 
 def _merge_tags(survivor, others, report) -> None:
+    tracking.mark(tracking.TAGS, [tag.pk for tag in others])
     for tag in others:
         repoint(Tag, tag.pk, survivor.pk, report)
         tag.delete()

@@ -1,6 +1,8 @@
 """Person pages, checked against what the seed article says."""
 
 import datetime as dt
+import re
+from html import unescape
 
 from archive.models import Article, ArticleStatus, Quote, ReviewStatus
 
@@ -82,11 +84,34 @@ def test_hidden_quotes_stay_off_person_pages(client, seed):
     assert "Secret words" not in html and "Unpublished" not in html
 
 
-def test_person_quote_lists_paginate(client, seed, settings):
+PERMALINK = r'<a href="(/quotes/[0-9]+/)">Permalink</a>'
+
+
+def test_person_quote_lists_page_by_key(client, seed, settings):
+    """Older/Newer links walk the whole list by key, each quote once, the stored total
+    shown; malformed keys are a 404."""
     settings.PAGE_SIZE = 3
-    first = client.get("/people/vanessa-saenen/").text
-    assert "Page 1 of" in first and "?page=2" in first
-    assert client.get("/people/vanessa-saenen/?page=2").status_code == 200
-    for bad in ("0", "x", "-1", "999", "1.5"):
-        assert client.get(f"/people/vanessa-saenen/?page={bad}").status_code == 404
-    assert client.get("/people/vanessa-saenen/?articles_page=7").status_code == 404
+    url = "/people/vanessa-saenen/"
+    total = Quote.objects.public().filter(speaker__slug="vanessa-saenen").count()
+    assert total > 3
+    seen, pages, link = [], [], url
+    while link:
+        html = client.get(link).text
+        section = html.split('id="quotes-by-h"')[1].split("</section>")[0]
+        seen += re.findall(PERMALINK, section)
+        assert f"({total})" in html.split('id="quotes-by-h"')[1][:200]
+        older = re.search(r'href="(\?[^"]*page=after[^"]*)" rel="next"', section)
+        pages.append(link)
+        link = url + unescape(older[1]) if older else None
+    assert len(seen) == total == len(set(seen))
+    assert len(pages) == -(-total // 3)
+    # Newer goes back to the page before.
+    second = client.get(pages[1]).text.split('id="quotes-by-h"')[1].split("</section>")[0]
+    newer = re.search(r'href="(\?[^"]*page=before[^"]*)" rel="prev"', second)
+    back = client.get(url + unescape(newer[1])).text.split('id="quotes-by-h"')[1]
+    assert re.findall(PERMALINK, back.split("</section>")[0]) == seen[:3]
+    for bad in ("0", "x", "2", "after.x", "after.2004-13-01.1.1", "before.2004-01-01.1"):
+        assert client.get(f"{url}?page={bad}").status_code == 404
+    assert client.get(f"{url}?articles_page=after.2004-01-01").status_code == 404
+    # A key past the end is an empty page, not an error.
+    assert client.get(f"{url}?page=after.1900-01-01.1.1").status_code == 200

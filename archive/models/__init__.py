@@ -29,6 +29,7 @@ from archive.models.suggestions import (
     HeaderField,
     SuggestedKind,
 )
+from archive.models.summaries import FACT_MODELS, FIGURE_MODELS
 
 __all__ = [
     "Alias",
@@ -42,6 +43,8 @@ __all__ = [
     "EntityRedirect",
     "EntitySource",
     "EntitySuggestion",
+    "FACT_MODELS",
+    "FIGURE_MODELS",
     "Event",
     "EventParticipant",
     "FacetKind",

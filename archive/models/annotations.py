@@ -11,7 +11,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from archive import anchoring
-from archive.models.articles import ArticleStatus
+from archive.models.articles import ArticleStatus, SummarizedQuerySet
 from archive.models.entities import SPEAKER_KINDS, Entity, EntityKind, affiliation_on
 
 
@@ -104,7 +104,7 @@ class QuoteMode(models.TextChoices):
     INDIRECT = "indirect", "indirect (reported speech)"
 
 
-class AnnotationQuerySet(models.QuerySet):
+class AnnotationQuerySet(SummarizedQuerySet):
     """What quotes and mentions share: which of them readers may see."""
 
     def shown(self):

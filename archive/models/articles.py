@@ -20,7 +20,33 @@ class ArticleStatus(models.TextChoices):
     PUBLISHED = "published", "published"
 
 
-class ArticleQuerySet(models.QuerySet):
+class SummarizedQuerySet(models.QuerySet):
+    """Bulk writes skip the signals the stored summaries listen to, so articles, quotes and
+    mentions say what they touch themselves (archive.summaries.tracking)."""
+
+    def _touched(self, objs=None) -> None:
+        from archive.summaries import tracking
+
+        name = self.model._meta.model_name
+        kind = tracking.QUOTES if name == "quote" else tracking.ARTICLES
+        column = "article_id" if name == "mention" else "pk"
+        if objs is None:
+            ids = list(self.values_list(column, flat=True))
+        else:
+            ids = [getattr(obj, column) for obj in objs]
+        tracking.mark(kind, ids, self.db)
+
+    def update(self, **kwargs):
+        self._touched()
+        return super().update(**kwargs)
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        objs = list(objs)
+        self._touched(objs)
+        return super().bulk_update(objs, fields, batch_size=batch_size)
+
+
+class ArticleQuerySet(SummarizedQuerySet):
     def published(self):
         """What the public may see; every public view, feed and sitemap starts here."""
         return self.filter(status=ArticleStatus.PUBLISHED)

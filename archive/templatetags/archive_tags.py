@@ -27,7 +27,7 @@ def jsonld(data) -> str:
 
 @register.simple_tag(takes_context=True)
 def page_url(context, page, number):
-    """The current address with `page.param` set to `number`, other parameters kept."""
+    """The current address with `page.param` set to `number` (or a key), other parameters kept."""
     query = context["request"].GET.copy()
     query[page.param] = number
     return "?" + query.urlencode()

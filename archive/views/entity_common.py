@@ -1,21 +1,20 @@
 """The panels every entity page shares: quotes about it, articles naming it, its events and
-its connections diagram. Each list is one queryset (plus its prefetches) whatever its size."""
+its connections diagram. Each list is one queryset (plus its prefetches) on the stored
+summaries, paged by key, whatever the entity's size."""
 
-from archive.models import Article, Entity, EventParticipant, Quote
+from archive.models import EventParticipant
+from archive.summaries import reading
 from archive.views import connections
-from archive.views.paging import paginate
 
 CONNECTIONS_PER_REASON = 12
 
 
-def quotes_about(request, entity):
-    quotes = Quote.objects.public().about(entity).exclude(speaker=entity)
-    return paginate(request, quotes.with_context().latest_first(), "about_page")
+def quotes_about(request, entity, figures):
+    return reading.quotes_about(request, entity, figures.quotes_about, "about_page")
 
 
-def articles_mentioning(request, entity):
-    articles = Article.objects.mentioning(entity).with_byline()
-    return paginate(request, articles.order_by("-published_on", "headline"), "articles_page")
+def articles_mentioning(request, entity, figures):
+    return reading.articles_mentioning(request, entity, figures.articles, "articles_page")
 
 
 def events_of(entity):
@@ -29,13 +28,10 @@ def events_of(entity):
 def diagram(entity, memberships=()):
     """The connections diagram: `memberships` are (entity, role) pairs the page already has."""
     limit = CONNECTIONS_PER_REASON
-    co_mentioned = list(Entity.objects.co_mentioned_with(entity)[:limit])
-    spoke_about = list(Entity.objects.spoken_about_by(entity)[:limit])
-    spoken_about_by = list(Entity.objects.speaking_about(entity)[:limit])
     return connections.build(
         entity,
         memberships=memberships,
-        spoke_about=spoke_about,
-        spoken_about_by=spoken_about_by,
-        co_mentioned=co_mentioned,
-    ), co_mentioned
+        spoke_about=reading.spoken_about_by(entity, limit),
+        spoken_about_by=reading.speaking_about(entity, limit),
+        co_mentioned=reading.co_mentioned(entity, limit),
+    )

@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from archive.models import Event, EventParticipant
+from archive.summaries import reading
 from archive.views import entity_common, jsonld, timeline_axis
 from archive.views.lookup import get_entity_or_404
 from archive.views.paging import paginate
@@ -19,11 +20,12 @@ def event_detail(request, slug):
     participants = list(
         EventParticipant.objects.filter(event=event).select_related("entity").order_by("id")
     )
+    figures = reading.entity_figures(event)
     context = {
         "entity": event,
         "participants": participants,
-        "quotes_about": entity_common.quotes_about(request, event),
-        "articles": entity_common.articles_mentioning(request, event),
+        "quotes_about": entity_common.quotes_about(request, event, figures),
+        "articles": entity_common.articles_mentioning(request, event, figures),
         "jsonld": jsonld.event(event, participants),
     }
     return render(request, "archive/event_detail.html", context)

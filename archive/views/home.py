@@ -1,7 +1,8 @@
 from django.shortcuts import render
 from django.urls import reverse
 
-from archive.models import Article, Entity, EntityKind, Quote
+from archive.models import Article, Entity, EntityKind
+from archive.summaries import reading
 from archive.views import jsonld
 
 LATEST = 10
@@ -12,9 +13,9 @@ def home(request):
         "articles": list(
             Article.objects.published().with_byline().order_by("-published_on", "headline")[:LATEST]
         ),
-        "quotes": list(Quote.objects.public().with_context().latest_first()[:4]),
+        "quotes": reading.latest_quotes(4),
         "people": list(Entity.objects.of_kind(EntityKind.PERSON).order_by("sort_name")[:12]),
-        "tags": list(Quote.objects.public().tag_counts().order_by("-quotes", "name")[:12]),
+        "tags": reading.top_tags(12),
         "jsonld": {
             **jsonld.collection("Latest articles", reverse("archive:home")),
             "@type": "WebSite",

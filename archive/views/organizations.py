@@ -1,8 +1,9 @@
 from django.shortcuts import render
 from django.urls import reverse
 
-from archive.models import Membership, Organization, Quote
+from archive.models import Membership, Organization
 from archive.models.entities import OrganizationKind
+from archive.summaries import reading
 from archive.views import entity_common, jsonld
 from archive.views.lookup import get_entity_or_404
 from archive.views.paging import paginate
@@ -21,15 +22,17 @@ def organization_detail(request, slug):
         .with_related()
         .order_by("category", "person__sort_name", "start")
     )
-    quotes_by = Quote.objects.public().by_members_of(org).with_context().latest_first()
-    diagram, _ = entity_common.diagram(org, memberships=[(m.person, m.role) for m in members])
+    figures = reading.entity_figures(org)
+    # Quotes by the organization itself or by anyone who ever belonged to it.
+    speakers = sorted({org.pk, *(m.person_id for m in members)})
+    diagram = entity_common.diagram(org, memberships=[(m.person, m.role) for m in members])
     context = {
         "entity": org,
         "members": members,
         "children": list(org.children.order_by("sort_name")),
-        "quotes_by": paginate(request, quotes_by),
-        "quotes_about": entity_common.quotes_about(request, org),
-        "articles": entity_common.articles_mentioning(request, org),
+        "quotes_by": reading.quotes_by(request, speakers, reading.quotes_by_speakers(speakers)),
+        "quotes_about": entity_common.quotes_about(request, org, figures),
+        "articles": entity_common.articles_mentioning(request, org, figures),
         "events": entity_common.events_of(org),
         "diagram": diagram,
         "jsonld": jsonld.organization(org, members),

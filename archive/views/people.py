@@ -1,7 +1,8 @@
 from django.shortcuts import render
 from django.urls import reverse
 
-from archive.models import Entity, Membership, Person, Quote
+from archive.models import Membership, Person
+from archive.summaries import reading
 from archive.views import entity_common, jsonld
 from archive.views.lookup import get_entity_or_404
 from archive.views.paging import paginate
@@ -16,31 +17,20 @@ def person_detail(request, slug):
     memberships = list(
         Membership.objects.filter(person=person).with_related().order_by("start", "id")
     )
-    public = Quote.objects.public()
-    quotes_by = paginate(request, public.by(person).with_context().latest_first())
-    answers_to_them = paginate(
-        request,
-        public.answering_quotes_by(person).exclude(speaker=person).with_context().latest_first(),
-        "replies_page",
-    )
-    their_answers = paginate(
-        request,
-        public.by(person).filter(answers__isnull=False).with_context().latest_first(),
-        "answers_page",
-    )
-    diagram, _ = entity_common.diagram(
+    figures = reading.entity_figures(person)
+    diagram = entity_common.diagram(
         person, memberships=[(m.organization, m.role) for m in memberships]
     )
     context = {
         "entity": person,
         "memberships": memberships,
-        "quotes_by": quotes_by,
-        "quotes_about": entity_common.quotes_about(request, person),
-        "answers_to_them": answers_to_them,
-        "their_answers": their_answers,
-        "articles": entity_common.articles_mentioning(request, person),
+        "quotes_by": reading.quotes_by(request, [person.pk], figures.quotes_by),
+        "quotes_about": entity_common.quotes_about(request, person, figures),
+        "answers_to_them": reading.replies_to(request, person, figures.replies, "replies_page"),
+        "their_answers": reading.answers_by(request, person, figures.answers, "answers_page"),
+        "articles": entity_common.articles_mentioning(request, person, figures),
         "events": entity_common.events_of(person),
-        "appears_with": list(Entity.objects.co_mentioned_with(person).speakers()[:APPEARS_WITH]),
+        "appears_with": reading.co_mentioned(person, APPEARS_WITH, speakers=True),
         "diagram": diagram,
         "feed_url": reverse("archive:person_quotes_feed", kwargs={"slug": person.slug}),
         "jsonld": jsonld.person(person, memberships),

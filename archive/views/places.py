@@ -2,6 +2,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from archive.models import Article, Place
+from archive.summaries import reading
 from archive.views import entity_common, jsonld
 from archive.views.lookup import get_entity_or_404
 from archive.views.paging import paginate
@@ -13,6 +14,7 @@ def place_detail(request, slug):
         slug,
         Place.objects.select_related("located_in").prefetch_related("aliases", "identifiers"),
     )
+    figures = reading.entity_figures(place)
     context = {
         "entity": place,
         "contains": list(place.contains.order_by("sort_name")),
@@ -23,8 +25,8 @@ def place_detail(request, slug):
             Article.objects.published().with_byline().filter(dateline_place=place),
             "dateline_page",
         ),
-        "quotes_about": entity_common.quotes_about(request, place),
-        "articles": entity_common.articles_mentioning(request, place),
+        "quotes_about": entity_common.quotes_about(request, place, figures),
+        "articles": entity_common.articles_mentioning(request, place, figures),
         "jsonld": jsonld.place(place),
     }
     return render(request, "archive/place_detail.html", context)

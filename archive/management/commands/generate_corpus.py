@@ -111,6 +111,9 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"Generated {summary} in {time.monotonic() - started:.1f} s.")
         )
+        summaries_started = time.monotonic()
+        call_command("rebuild_summaries", stdout=self.stdout, stderr=self.stderr)
+        self.stdout.write(f"Summaries rebuilt in {time.monotonic() - summaries_started:.1f} s.")
         if skip_index:
             return
         if INDEX_COMMAND in get_commands():

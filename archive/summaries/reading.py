@@ -1,0 +1,168 @@
+"""What the public pages read from the stored summaries: each call one query on one index,
+its cost bounded by what the page shows."""
+
+from __future__ import annotations
+
+from django.db.models import OuterRef, Subquery, Sum
+
+from archive.models import Article, Quote
+from archive.models.summaries import (
+    QUOTE_ORDER,
+    CoMention,
+    EntityArticle,
+    EntityFigures,
+    QuoteAboutFact,
+    QuoteFact,
+    QuotePair,
+    TagFigures,
+    TagPair,
+    TagQuoteFact,
+    TagSpeaker,
+)
+from archive.summaries import ENTITY_COUNTS, place, tracking
+from archive.views.paging import page_by_key
+
+ARTICLE_ORDER = ("-published_on", "-article_id")
+SPEAKER_KINDS = ("person", "organization")
+
+
+def settled():
+    """Summaries include what this very transaction wrote (a script, a test)."""
+    tracking.settle()
+
+
+class NoFigures:
+    def __getattr__(self, name):
+        if name in ENTITY_COUNTS:
+            return 0
+        raise AttributeError(name)
+
+
+def entity_figures(entity):
+    settled()
+    return EntityFigures.objects.filter(entity_id=entity.pk).first() or NoFigures()
+
+
+def quotes_by_speakers(speaker_ids) -> int:
+    """How many public quotes these entities said between them (each quote has one
+    speaker, so the sum is exact)."""
+    total = EntityFigures.objects.filter(entity_id__in=speaker_ids).aggregate(n=Sum("quotes_by"))
+    return total["n"] or 0
+
+
+def _quote_key(quote):
+    return (quote.article.published_on, quote.article_id, place(quote.part, quote.start))
+
+
+def _load_quotes(rows):
+    return Quote.objects.filter(pk__in=rows).with_context().latest_first()
+
+
+def quote_page(request, facts, count, param="page"):
+    """A page of quote cards from fact rows (QuoteFact, QuoteAboutFact, TagQuoteFact)."""
+    return page_by_key(
+        request, facts.values("quote_id"), QUOTE_ORDER, _load_quotes, _quote_key, count, param
+    )
+
+
+def quotes_by(request, speaker_ids, count, param="page"):
+    return quote_page(request, QuoteFact.objects.filter(speaker_id__in=speaker_ids), count, param)
+
+
+def replies_to(request, entity, count, param):
+    return quote_page(request, QuoteFact.objects.filter(replied_to_id=entity.pk), count, param)
+
+
+def answers_by(request, entity, count, param):
+    return quote_page(request, QuoteFact.objects.filter(answering_id=entity.pk), count, param)
+
+
+def quotes_about(request, entity, count, param):
+    return quote_page(request, QuoteAboutFact.objects.filter(entity_id=entity.pk), count, param)
+
+
+def tagged(request, tag, param="page"):
+    settled()
+    figures = TagFigures.objects.filter(tag_id=tag.pk).first()
+    facts = TagQuoteFact.objects.filter(tag_id=tag.pk)
+    return quote_page(request, facts, figures.quotes if figures else 0, param)
+
+
+def articles_mentioning(request, entity, count, param):
+    def load(rows):
+        return Article.objects.filter(pk__in=rows).with_byline().order_by("-published_on", "-pk")
+
+    facts = EntityArticle.objects.filter(entity_id=entity.pk).values("article_id")
+    return page_by_key(
+        request,
+        facts,
+        ARTICLE_ORDER,
+        load,
+        lambda article: (article.published_on, article.pk),
+        count,
+        param,
+    )
+
+
+def _annotated(rows, relation, attribute):
+    """The related rows, each carrying the figure it is listed with."""
+    found = []
+    for row in rows:
+        other = getattr(row, relation)
+        setattr(other, attribute, getattr(row, attribute))
+        found.append(other)
+    return found
+
+
+def co_mentioned(entity, limit, speakers=False):
+    """The entities named in most of the same published articles, with `together`."""
+    settled()
+    rows = CoMention.objects.filter(entity_id=entity.pk)
+    if speakers:
+        rows = rows.filter(other_kind__in=SPEAKER_KINDS)
+    rows = rows.select_related("other").order_by("-together", "other__sort_name")[:limit]
+    return _annotated(rows, "other", "together")
+
+
+def spoken_about_by(entity, limit):
+    """What the entity's public quotes are about, with `quotes`: how many."""
+    rows = QuotePair.objects.filter(speaker_id=entity.pk).select_related("about")
+    return _annotated(rows.order_by("-quotes", "about__sort_name")[:limit], "about", "quotes")
+
+
+def speaking_about(entity, limit):
+    """Who is quoted about the entity, with `quotes`: how many."""
+    rows = QuotePair.objects.filter(about_id=entity.pk).select_related("speaker")
+    return _annotated(rows.order_by("-quotes", "speaker__sort_name")[:limit], "speaker", "quotes")
+
+
+def tag_speakers(tag, limit):
+    rows = TagSpeaker.objects.filter(tag_id=tag.pk).select_related("speaker")
+    return _annotated(rows.order_by("-quotes", "speaker__sort_name")[:limit], "speaker", "quotes")
+
+
+def related_tags(tag, limit):
+    rows = TagPair.objects.filter(tag_id=tag.pk).select_related("other")
+    return _annotated(rows.order_by("-quotes", "other__name")[:limit], "other", "quotes")
+
+
+def top_tags(limit):
+    """The most used tags on public quotes, with `quotes`."""
+    settled()
+    rows = TagFigures.objects.select_related("tag").order_by("-quotes", "tag__name")[:limit]
+    return _annotated(rows, "tag", "quotes")
+
+
+def tags_by_name():
+    """The tags on public quotes, A–Z, with `quotes` (a few thousand rows at most)."""
+    from taggit.models import Tag
+
+    quotes = TagFigures.objects.filter(tag_id=OuterRef("pk")).values("quotes")
+    return Tag.objects.annotate(quotes=Subquery(quotes)).filter(quotes__gt=0).order_by("name")
+
+
+def latest_quotes(limit):
+    """The newest public quotes, from the stored list."""
+    settled()
+    ids = QuoteFact.objects.order_by(*QUOTE_ORDER).values("quote_id")[:limit]
+    return list(Quote.objects.filter(pk__in=ids).with_context().latest_first())
