@@ -88,7 +88,8 @@ MIDDLEWARE = [
     "archive.views.lookup.FollowMergedSlugs",
 ]
 
-ROOT_URLCONF = "archive.urls"
+# benchmark_pages serves its bare yardstick page beside the site under BENCHMARK_URLS.
+ROOT_URLCONF = "archive.corpus.pages" if env_bool("BENCHMARK_URLS", False) else "archive.urls"
 WSGI_APPLICATION = "archive.wsgi.application"
 
 TEMPLATES = [
@@ -180,6 +181,27 @@ CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 CORS_ALLOW_CREDENTIALS = False
 CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Link", "Retry-After")
+# The page cache in front of the public pages (archive/pagecache.py): Redis when REDIS_URL is
+# set (shared by every worker), the process's local memory otherwise.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "archive"),
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 5000)},
+        }
+    }
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)

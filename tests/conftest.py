@@ -19,6 +19,12 @@ def _plain_static_storage(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    # Tests see live pages; tests/test_page_cache.py turns the cache on.
+    settings.PAGE_CACHE = False
+
+
 @pytest.fixture
 def seed(db):
     load_fixtures([FIXTURE])

@@ -191,3 +191,30 @@ def test_command_runs_on_an_empty_archive(db):
     assert report["articles"] == 0
     assert all(q["baseline_hits"]["articles"] == 0 for q in report["queries"])
     assert report["baseline"]["overall"]["errors"] == 0
+
+
+def test_benchmark_pages_times_every_page_type(seed, tmp_path):
+    """benchmark_pages finds the busiest instances and times them beside the bare page."""
+    from archive.summaries import tracking
+
+    tracking.settle()
+    out = StringIO()
+    figures = tmp_path / "pages.json"
+    call_command("benchmark_pages", "--repeat=2", f"--json={figures}", stdout=out)
+    report = json.loads(figures.read_text())
+    pages = {page["page"]: page for page in report["pages"]}
+    assert pages["bare page (1 query, 12 rows)"]["queries"] == 1
+    for label in (
+        "home",
+        "busiest person",
+        "most-quoted organization",
+        "most-used tag",
+        "longest article",
+        "busiest year",
+        "timeline",
+        "people A-Z",
+    ):
+        assert pages[label]["status"] == 200, label
+        assert pages[label]["n"] == 2 and pages[label]["p95_ms"] > 0
+    assert pages["busiest person"]["url"] == "/people/vanessa-saenen/"
+    assert "busiest person" in out.getvalue()

@@ -228,7 +228,7 @@ def test_rebuilds_the_search_index_when_that_command_exists(monkeypatch):
     monkeypatch.setattr(generate_corpus, "call_command", lambda name, **kwargs: called.append(name))
     out = StringIO()
     call_command("generate_corpus", "--articles=3", stdout=out)
-    assert called == ["rebuild_search_index"]
+    assert called == ["rebuild_summaries", "rebuild_search_index"]
     assert "Search index rebuilt" in out.getvalue()
 
 

@@ -8,6 +8,7 @@ figures mean what the pages always said.
 """
 
 import datetime as dt
+from io import StringIO
 
 import pytest
 from django.core.management import call_command
@@ -374,3 +375,10 @@ def test_rebuild_of_the_seed(seed):
     call_command("rebuild_summaries", verbosity=0)
     assert figures_stored() == figures_by_query()
     assert EntityFigures.objects.aggregate(n=Count("pk"))["n"] > 0
+
+
+def test_generated_corpus_is_summarized(db):
+    """generate_corpus writes in bulk (no signals) and rebuilds the summaries at the end."""
+    call_command("generate_corpus", "--articles=30", "--skip-index", stdout=StringIO())
+    assert figures_stored() == figures_by_query()
+    assert CoMention.objects.exists() and TagFigures.objects.exists()

@@ -78,7 +78,9 @@ class Migration(migrations.Migration):
                 ("published_on", models.DateField()),
             ],
             options={
-                "indexes": [models.Index(fields=["published_on"], name="sumart_date_idx")],
+                "indexes": [
+                    models.Index(fields=["-published_on", "-article"], name="sumart_list_idx")
+                ],
             },
         ),
         migrations.CreateModel(

@@ -44,7 +44,7 @@ class ArticleFact(Summary):
     published_on = models.DateField()
 
     class Meta:
-        indexes = [models.Index(fields=["published_on"], name="sumart_date_idx")]
+        indexes = [models.Index(fields=["-published_on", "-article"], name="sumart_list_idx")]
 
 
 class EntityArticle(Summary):

@@ -20,6 +20,7 @@ from itertools import combinations, islice
 from django.db import connections, transaction
 from django.db.models import Count, F, Q
 
+from archive import pagecache
 from archive.models import Article, ArticleStatus, Entity, Mention, Quote, TaggedQuote, TextPart
 from archive.models.summaries import (
     FACT_MODELS,
@@ -372,6 +373,7 @@ def affected_articles(
 def refresh(articles=(), quotes=(), entities=(), tags=(), using: str = "default") -> int:
     """Bring the summaries in line with the database for what a transaction touched;
     returns how many articles were compared."""
+    shown = Shown()
     with transaction.atomic(using=using):
         _lock(using)
         ids, moved = affected_articles(articles, quotes, entities, tags, using)
@@ -379,6 +381,8 @@ def refresh(articles=(), quotes=(), entities=(), tags=(), using: str = "default"
             new = source_facts(chunk, using)
             new_quotes = {row[0] for row in new.quotes} & moved
             old = stored_facts(chunk, new_quotes, using)
+            # Pages show the articles' text too, not only what the facts hold.
+            shown.add(chunk, old, new)
             if old.articles == new.articles and all(
                 getattr(old, attr) == getattr(new, attr) for attr, _ in FIELDS.values()
             ):
@@ -387,7 +391,62 @@ def refresh(articles=(), quotes=(), entities=(), tags=(), using: str = "default"
             before, after = contributions(old), contributions(new)
             for model in FIGURE_MODELS:
                 _bump(model, _difference(after[model], before[model]), using)
-        return len(ids)
+    if ids:
+        pagecache.bump(shown.page_names(using))
+    return len(ids)
+
+
+@dataclass
+class Shown:
+    """The pages a refresh's articles appear on (for the page cache)."""
+
+    articles: set = field(default_factory=set)
+    entities: set = field(default_factory=set)
+    tags: set = field(default_factory=set)
+
+    def add(self, chunk, *facts: Facts) -> None:
+        self.articles |= set(chunk)
+        for f in facts:
+            if not f.articles:
+                continue
+            self.entities |= {row[0] for row in f.entity_articles}
+            for row in f.quotes:
+                self.entities |= {row[4], row[7]}
+            self.entities |= {row[1] for row in f.about} | {row[2] for row in f.about}
+            self.tags |= {row[0] for row in f.tags}
+            self.entities |= {row[2] for row in f.tags}
+        self.entities.discard(None)
+
+    def page_names(self, using: str) -> set[str]:
+        from taggit.models import Tag
+
+        from archive.models import Membership
+
+        names = {pagecache.LISTS}
+        entities = set(self.entities)
+        for chunk in _chunks(sorted(entities)):
+            # A person's quotes are shown on their organizations' pages.
+            entities |= set(
+                Membership.objects.using(using)
+                .filter(person_id__in=chunk)
+                .values_list("organization_id", flat=True)
+            )
+        for chunk in _chunks(sorted(entities)):
+            for pk, kind, slug in (
+                Entity.objects.using(using).filter(pk__in=chunk).values_list("pk", "kind", "slug")
+            ):
+                names |= {pagecache.entity_name(kind, slug), pagecache.entity_id_name(pk)}
+        for chunk in _chunks(sorted(self.tags)):
+            slugs = Tag.objects.using(using).filter(pk__in=chunk).values_list("slug", flat=True)
+            names |= {pagecache.tag_name(slug) for slug in slugs}
+        for chunk in _chunks(sorted(self.articles)):
+            for day, slug in (
+                Article.objects.using(using)
+                .filter(pk__in=chunk)
+                .values_list("published_on", "slug")
+            ):
+                names.add(pagecache.article_name(day, slug))
+        return names
 
 
 def _aggregate_sql(using: str) -> list[str]:

@@ -3,14 +3,19 @@ its cost bounded by what the page shows."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django.db import connection
 from django.db.models import OuterRef, Subquery, Sum
 
 from archive.models import Article, Quote
 from archive.models.summaries import (
     QUOTE_ORDER,
+    ArticleFact,
     CoMention,
     EntityArticle,
     EntityFigures,
+    MonthFigures,
     QuoteAboutFact,
     QuoteFact,
     QuotePair,
@@ -166,3 +171,80 @@ def latest_quotes(limit):
     settled()
     ids = QuoteFact.objects.order_by(*QUOTE_ORDER).values("quote_id")[:limit]
     return list(Quote.objects.filter(pk__in=ids).with_context().latest_first())
+
+
+RELATED_WINDOW = 25  # articles per entity on each side of the article's date
+
+
+def related_articles(article, entity_ids, limit):
+    """Other published articles naming the article's entities, most shared first, then the
+    nearest in time. Candidates are, for each entity, the RELATED_WINDOW articles naming it
+    just before and just after this one (all of them for an entity named in few articles),
+    so the cost is bounded by the article's own entities, not by how busy they are."""
+    settled()
+    entity_ids = sorted(set(entity_ids))
+    if not entity_ids:
+        return []
+    table = connection.ops.quote_name(EntityArticle._meta.db_table)
+    windows, params = [], []
+    for entity in entity_ids:
+        for compare, order in (("<=", "DESC"), (">=", "ASC")):
+            windows.append(
+                f"SELECT article_id FROM (SELECT article_id FROM {table} WHERE entity_id = %s "
+                f"AND published_on {compare} %s ORDER BY published_on {order}, article_id "
+                f"{order} LIMIT {RELATED_WINDOW}) AS w{len(windows)}"
+            )
+            params += [entity, article.published_on]
+    marks = ", ".join(["%s"] * len(entity_ids))
+    sql = (
+        f"SELECT s.article_id, COUNT(*) AS shared, MAX(s.published_on) AS day FROM {table} s "
+        f"WHERE s.entity_id IN ({marks}) AND s.article_id <> %s "
+        f"AND s.article_id IN ({' UNION ALL '.join(windows)}) "
+        f"GROUP BY s.article_id ORDER BY shared DESC, day DESC, s.article_id DESC LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*entity_ids, article.pk, *params, limit])
+        ranked = {row[0]: row[1] for row in cursor.fetchall()}
+    found = Article.objects.filter(pk__in=ranked).with_byline().in_bulk()
+    related = []
+    for pk, shared in ranked.items():
+        if pk in found:
+            found[pk].shared = shared
+            related.append(found[pk])
+    return related
+
+
+def counts_by_month():
+    """(year, month, count) rows of the published archive, newest first."""
+    settled()
+    rows = MonthFigures.objects.order_by("-year", "-month").values("year", "month", "articles")
+    return [{"year": r["year"], "month": r["month"], "count": r["articles"]} for r in rows]
+
+
+def articles_of(request, year, month=None, param="page"):
+    """A page of the published articles of a year or a month, newest first, by key."""
+    settled()
+    months = MonthFigures.objects.filter(year=year)
+    if month is not None:
+        months = months.filter(month=month)
+        start, following = dt.date(year, month, 1), (year + month // 12, month % 12 + 1)
+    else:
+        start, following = dt.date(year, 1, 1), (year + 1, 1)
+    end = dt.date(*following, 1) if following[0] <= dt.MAXYEAR else None
+    count = months.aggregate(n=Sum("articles"))["n"] or 0
+    facts = ArticleFact.objects.filter(published_on__gte=start)
+    if end is not None:
+        facts = facts.filter(published_on__lt=end)
+
+    def load(rows):
+        return Article.objects.filter(pk__in=rows).with_byline().order_by("-published_on", "-pk")
+
+    return page_by_key(
+        request,
+        facts.values("article_id"),
+        ARTICLE_ORDER,
+        load,
+        lambda article: (article.published_on, article.pk),
+        count,
+        param,
+    )

@@ -15,10 +15,23 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from taggit.models import Tag
 
-from archive.models import Article, Entity, Mention, Quote, TaggedQuote
+from archive import pagecache
+from archive.models import (
+    Alias,
+    Article,
+    Entity,
+    EntityRedirect,
+    EventParticipant,
+    Identifier,
+    Membership,
+    Mention,
+    Quote,
+    TaggedQuote,
+)
 
 ARTICLES, QUOTES, ENTITIES, TAGS = "articles", "quotes", "entities", "tags"
 _ATTR = "_summaries_pending"
+SHOWN_EVERYWHERE = (Alias, Identifier, Membership, EventParticipant, EntityRedirect, Tag)
 
 
 class _Pending:
@@ -107,7 +120,16 @@ def _tag_deleting(sender, instance, using, **kwargs):
     mark(TAGS, [instance.pk], using)
 
 
+def _shown_everywhere(sender, instance, using, raw=False, **kwargs):
+    """Names, aliases, memberships and tags show on pages the summaries do not track (every
+    quote card with the name): the whole page cache goes stale."""
+    if sender in SHOWN_EVERYWHERE or isinstance(instance, Entity):
+        pagecache.bump_on_commit([pagecache.ALL], using)
+
+
 def connect() -> None:
+    for signal in (post_save, post_delete):
+        signal.connect(_shown_everywhere, dispatch_uid=f"sum-pages-{signal}")
     for signal in (post_save, post_delete):
         signal.connect(_article, sender=Article, dispatch_uid=f"sum-article-{signal}")
         signal.connect(_annotation, sender=Quote, dispatch_uid=f"sum-quote-{signal}")

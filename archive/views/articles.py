@@ -5,15 +5,17 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from archive import quoting
+from archive import pagecache, quoting
 from archive.models import Article, EntityKind, Mention, Quote
+from archive.pagecache import cached_page
+from archive.summaries import reading
 from archive.views import jsonld
 from archive.views.annotated import article_parts
-from archive.views.paging import paginate
 
 RELATED_ARTICLES = 5
 
 
+@cached_page(pagecache.article_depends)
 def article_detail(request, year, month, day, slug):
     try:
         published_on = dt.date(year, month, day)
@@ -45,15 +47,16 @@ def article_detail(request, year, month, day, slug):
             ("Places", panels[EntityKind.PLACE]),
             ("Events", panels[EntityKind.EVENT]),
         ],
-        "related": Article.objects.related_to(article).with_byline()[:RELATED_ARTICLES],
+        "related": reading.related_articles(article, entities, RELATED_ARTICLES),
         "jsonld": jsonld.news_article(article, list(entities.values())),
     }
     return render(request, "archive/article_detail.html", context)
 
 
+@cached_page()
 def article_archive(request):
     """Every year and month with its number of articles."""
-    months = list(Article.objects.counts_by_month())
+    months = reading.counts_by_month()
     years: dict[int, list] = {}
     for row in months:
         row["name"] = calendar.month_name[row["month"]]
@@ -65,15 +68,13 @@ def article_archive(request):
     return render(request, "archive/article_archive.html", context)
 
 
+@cached_page()
 def article_month(request, year, month=None):
     # The converters allow 0000 and 00; the date functions do not.
     if year < 1 or (month is not None and not 1 <= month <= 12):
         raise Http404("No such month.")
-    articles = Article.objects.published().with_byline().filter(published_on__year=year)
-    if month is not None:
-        articles = articles.filter(published_on__month=month)
-    page = paginate(request, articles.order_by("-published_on", "headline"))
-    if not page.paginator.count:
+    page = reading.articles_of(request, year, month)
+    if not page.count:
         raise Http404("No articles in that period.")
     title = f"{calendar.month_name[month]} {year}" if month else str(year)
     context = {

@@ -2,7 +2,9 @@ from django.db.models import F
 from django.shortcuts import render
 from django.urls import reverse
 
+from archive import pagecache
 from archive.models import Event, EventParticipant
+from archive.pagecache import cached_page
 from archive.summaries import reading
 from archive.views import entity_common, jsonld, timeline_axis
 from archive.views.lookup import get_entity_or_404
@@ -11,6 +13,7 @@ from archive.views.paging import paginate
 TIMELINE_PAGE = 100
 
 
+@cached_page(pagecache.entity_depends("event"))
 def event_detail(request, slug):
     event = get_entity_or_404(
         Event,
@@ -31,6 +34,7 @@ def event_detail(request, slug):
     return render(request, "archive/event_detail.html", context)
 
 
+@cached_page()
 def timeline(request):
     """All events in date order on one axis; a page holds TIMELINE_PAGE events."""
     events = Event.objects.select_related("location").order_by(
@@ -49,6 +53,7 @@ def timeline(request):
     return render(request, "archive/timeline.html", context)
 
 
+@cached_page()
 def event_index(request):
     events = Event.objects.select_related("location").order_by(
         F("start").asc(nulls_last=True), "sort_name", "pk"

@@ -2,12 +2,14 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from archive.models import Article, Entity, EntityKind
+from archive.pagecache import cached_page
 from archive.summaries import reading
 from archive.views import jsonld
 
 LATEST = 10
 
 
+@cached_page()
 def home(request):
     context = {
         "articles": list(

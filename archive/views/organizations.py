@@ -1,14 +1,17 @@
 from django.shortcuts import render
 from django.urls import reverse
 
+from archive import pagecache
 from archive.models import Membership, Organization
 from archive.models.entities import OrganizationKind
+from archive.pagecache import cached_page
 from archive.summaries import reading
 from archive.views import entity_common, jsonld
 from archive.views.lookup import get_entity_or_404
 from archive.views.paging import paginate
 
 
+@cached_page(pagecache.entity_depends("organization"))
 def organization_detail(request, slug):
     org = get_entity_or_404(
         Organization,
@@ -40,6 +43,7 @@ def organization_detail(request, slug):
     return render(request, "archive/organization_detail.html", context)
 
 
+@cached_page()
 def organization_index(request):
     page = paginate(
         request, Organization.objects.order_by("org_kind", "sort_name", "name"), per_page=200

@@ -1,7 +1,9 @@
 from django.shortcuts import render
 from django.urls import reverse
 
+from archive import pagecache
 from archive.models import Membership, Person
+from archive.pagecache import cached_page
 from archive.summaries import reading
 from archive.views import entity_common, jsonld
 from archive.views.lookup import get_entity_or_404
@@ -10,6 +12,7 @@ from archive.views.paging import paginate
 APPEARS_WITH = 10
 
 
+@cached_page(pagecache.entity_depends("person"))
 def person_detail(request, slug):
     person = get_entity_or_404(
         Person, slug, Person.objects.prefetch_related("aliases", "identifiers")
@@ -38,6 +41,7 @@ def person_detail(request, slug):
     return render(request, "archive/person_detail.html", context)
 
 
+@cached_page()
 def person_index(request):
     page = paginate(request, Person.objects.order_by("sort_name", "name"), per_page=100)
     context = {

@@ -1,13 +1,16 @@
 from django.shortcuts import render
 from django.urls import reverse
 
+from archive import pagecache
 from archive.models import Article, Place
+from archive.pagecache import cached_page
 from archive.summaries import reading
 from archive.views import entity_common, jsonld
 from archive.views.lookup import get_entity_or_404
 from archive.views.paging import paginate
 
 
+@cached_page(pagecache.entity_depends("place"))
 def place_detail(request, slug):
     place = get_entity_or_404(
         Place,
@@ -32,6 +35,7 @@ def place_detail(request, slug):
     return render(request, "archive/place_detail.html", context)
 
 
+@cached_page()
 def place_index(request):
     places = Place.objects.select_related("located_in").order_by("sort_name", "name")
     context = {

@@ -2,6 +2,8 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from taggit.models import Tag
 
+from archive import pagecache
+from archive.pagecache import cached_page
 from archive.summaries import reading
 from archive.views import jsonld
 from archive.views.paging import paginate
@@ -9,6 +11,7 @@ from archive.views.paging import paginate
 SIDE_LIST = 15
 
 
+@cached_page(pagecache.tag_depends)
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     context = {
@@ -26,6 +29,7 @@ def tag_url(tag) -> str:
     return reverse("archive:tag", kwargs={"slug": tag.slug})
 
 
+@cached_page()
 def tag_index(request):
     reading.settled()
     tags = reading.tags_by_name()

@@ -1,0 +1,143 @@
+"""A shared cache in front of the public pages, never instead of making them fast.
+
+A cached page is stored under its address and the versions of what it shows: the entity,
+tag or article it is about (`entity:<kind>:<slug>`, `tag:<slug>`, `article:<date>/<slug>`),
+`lists` for the pages that list the whole archive (home, dates, indexes), and `all`. When a
+transaction commits, the summaries' refresh bumps the versions of everything its articles
+touch (the article, every entity named, quoted or quoted about in it, their organizations,
+its tags, the lists); edits that show on pages the summaries do not track (an entity
+renamed, an alias, a membership, a tag renamed) bump `all`. A bumped version makes the old
+entries unreachable at once; they expire on their own.
+
+Editors never get a cached page: a request carrying a session cookie is served live, and
+only 200 responses that set no cookie are stored. Drafts are never public, so never cached.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.http import HttpResponse
+
+ALL, LISTS = "all", "lists"
+HEADER = "X-Page-Cache"
+
+
+def _cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def _version_key(name: str) -> str:
+    return f"pagever:{name}"
+
+
+def versions(names: list[str]) -> list[int]:
+    """The current version of each name (a missing one starts now: versions only grow, so
+    an entry stored under an evicted version can never be served again)."""
+    cache = _cache()
+    keys = [_version_key(n) for n in names]
+    found = cache.get_many(keys)
+    missing = {k: time.time_ns() for k in keys if k not in found}
+    if missing:
+        cache.set_many(missing, None)
+        found.update(missing)
+    return [found[k] for k in keys]
+
+
+def bump(names) -> None:
+    names = set(names)
+    if names and settings.PAGE_CACHE:
+        now = time.time_ns()
+        _cache().set_many({_version_key(n): now for n in names}, None)
+
+
+def bump_on_commit(names, using: str = "default") -> None:
+    names = set(names)
+    transaction.on_commit(lambda: bump(names), using=using)
+
+
+def entity_name(kind: str, slug: str) -> str:
+    return f"entity:{kind}:{slug}"
+
+
+def entity_id_name(pk) -> str:
+    """What an article page depends on for each entity it names (its related articles)."""
+    return f"entity:{pk}"
+
+
+def tag_name(slug: str) -> str:
+    return f"tag:{slug}"
+
+
+def article_name(published_on, slug: str) -> str:
+    return f"article:{published_on.isoformat()}/{slug}"
+
+
+def article_depends(request, year, month, day, slug):
+    """An article page shows the article and, in its related articles, other articles
+    naming the same entities: one indexed query finds those entities."""
+    from archive.models.summaries import EntityArticle
+
+    entities = EntityArticle.objects.filter(
+        article__published_on=f"{year:04d}-{month:02d}-{day:02d}", article__slug=slug
+    ).values_list("entity_id", flat=True)
+    try:
+        names = [entity_id_name(pk) for pk in entities]
+    except ValueError:  # no such day: the view answers 404
+        names = []
+    return [f"article:{year:04d}-{month:02d}-{day:02d}/{slug}", *names]
+
+
+def entity_depends(kind: str):
+    return lambda request, slug: [entity_name(kind, slug)]
+
+
+def tag_depends(request, slug):
+    return [tag_name(slug)]
+
+
+def cached_page(depends=lambda request, **kwargs: [LISTS]):
+    """Serve the view from the page cache for anonymous readers. `depends(request, **kwargs)`
+    names what the page shows (without a query)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if (
+                not settings.PAGE_CACHE
+                or request.method not in ("GET", "HEAD")
+                or settings.SESSION_COOKIE_NAME in request.COOKIES
+            ):
+                return view(request, *args, **kwargs)
+            names = [ALL, *depends(request, **kwargs)]
+            stamp = ",".join(map(str, versions(names)))
+            digest = hashlib.sha256(f"{request.get_full_path()}|{stamp}".encode()).hexdigest()
+            key = f"page:{digest}"
+            cache = _cache()
+            hit = cache.get(key)
+            if hit is not None:
+                content_type, content = hit
+                response = HttpResponse(content, content_type=content_type)
+                response[HEADER] = "hit"
+                return response
+            response = view(request, *args, **kwargs)
+            if (
+                response.status_code == 200
+                and not response.cookies
+                and not response.streaming
+                and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # a form with a token
+            ):
+                cache.set(
+                    key, (response["Content-Type"], response.content), settings.PAGE_CACHE_SECONDS
+                )
+                response[HEADER] = "miss"
+            return response
+
+        return wrapped
+
+    return decorator
