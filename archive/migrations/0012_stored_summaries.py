@@ -12,7 +12,7 @@ def create_lock(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("archive", "0010_merge_search_and_place_suggestions"),
+        ("archive", "0011_updated_at_indexes"),
         ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
     ]
 
