@@ -1,5 +1,6 @@
 """Organization pages."""
 
+from archive.models import Membership, Person
 from tests.test_page_person import section
 
 
@@ -33,3 +34,15 @@ def test_events_and_connections(client, seed):
 
 def test_unknown_organization_is_404(client, seed):
     assert client.get("/organizations/no-such-body/").status_code == 404
+
+
+def test_a_large_membership_shows_a_short_first_list(client, organization):
+    for i in range(45):
+        person = Person.objects.create(name=f"Member {i:02d}", slug=f"member-{i:02d}")
+        Membership.objects.create(person=person, organization=organization, role="staff")
+    url = organization.get_absolute_url()
+    members = section(client.get(url).text, "members-h")
+    assert members.count('href="/people/member-') == 40
+    assert 'href="?members=all#members-h">All 45 members and spokespeople</a>' in members
+    everyone = section(client.get(url + "?members=all").text, "members-h")
+    assert everyone.count('href="/people/member-') == 45 and "All 45 members" not in everyone

@@ -5,6 +5,7 @@ import re
 from html import unescape
 
 from archive.models import Article, ArticleStatus, Quote, ReviewStatus
+from archive.views import entity_common
 
 
 def section(html, heading_id):
@@ -87,10 +88,10 @@ def test_hidden_quotes_stay_off_person_pages(client, seed):
 PERMALINK = r'<a href="(/quotes/[0-9]+/)">Permalink</a>'
 
 
-def test_person_quote_lists_page_by_key(client, seed, settings):
+def test_person_quote_lists_page_by_key(client, seed, monkeypatch):
     """Older/Newer links walk the whole list by key, each quote once, the stored total
     shown; malformed keys are a 404."""
-    settings.PAGE_SIZE = 3
+    monkeypatch.setattr(entity_common, "MAIN_LIST", 3)
     url = "/people/vanessa-saenen/"
     total = Quote.objects.public().filter(speaker__slug="vanessa-saenen").count()
     assert total > 3

@@ -29,6 +29,7 @@ from archive.models import (
     Mention,
     Organization,
     Person,
+    Place,
     Quote,
     ReviewStatus,
     TaggedQuote,
@@ -89,6 +90,7 @@ def figures_by_query() -> dict:
             public.about(entity).exclude(speaker=entity).count(),
             public.answering_quotes_by(entity).exclude(speaker=entity).count(),
             public.by(entity).filter(answers__isnull=False).count(),
+            Article.objects.published().filter(dateline_place=entity).count(),
         )
         if any(counts):
             expected["entity"][entity.pk] = counts
@@ -117,7 +119,14 @@ def figures_stored() -> dict:
             for a, b, n in QuotePair.objects.values_list("speaker_id", "about_id", "quotes")
         },
         "entity": {
-            f.entity_id: (f.articles, f.quotes_by, f.quotes_about, f.replies, f.answers)
+            f.entity_id: (
+                f.articles,
+                f.quotes_by,
+                f.quotes_about,
+                f.replies,
+                f.answers,
+                f.datelined,
+            )
             for f in EntityFigures.objects.all()
         },
         "tags": dict(TagFigures.objects.values_list("tag_id", "quotes")),
@@ -154,6 +163,9 @@ class World:
             Organization.objects.create(name=name, slug=name.lower().replace(" ", "-"))
             for name in ORGS
         ]
+        self.places = [
+            Place.objects.create(name=name, slug=name.lower()) for name in ("Almaty", "Prague")
+        ]
         self.articles, self.quotes, self.days = [], [], 0
 
     @property
@@ -179,6 +191,18 @@ class World:
         if article:
             article.status = ArticleStatus.PUBLISHED if published else ArticleStatus.DRAFT
             article.save()
+
+    def dateline(self, i, p):
+        article = self.pick(self.articles, i)
+        if article:
+            article.dateline_place = None if p is None else self.pick(self.places, p)
+            article.save()
+
+    def delete_place(self, p):
+        place = self.pick(self.places, p)
+        if place and place.pk:
+            self.places.remove(place)
+            place.delete()
 
     def mention(self, i, e):
         article, entity = self.pick(self.articles, i), self.pick(self.entities, e)
@@ -300,6 +324,8 @@ OPERATIONS = st.one_of(
     st.tuples(st.just("publish"), small, st.booleans()),
     st.tuples(st.just("mention"), small, small),
     st.tuples(st.just("mention"), small, small),
+    st.tuples(st.just("dateline"), small, st.none() | small),
+    st.tuples(st.just("delete_place"), small),
     st.tuples(st.just("unmention"), small, small),
     st.tuples(st.just("orphan"), small, st.booleans()),
     st.tuples(

@@ -42,9 +42,15 @@ class ArticleFact(Summary):
 
     article = _ref("archive.Article", primary_key=True)
     published_on = models.DateField()
+    dateline = _ref("archive.Entity", null=True)
 
     class Meta:
-        indexes = [models.Index(fields=["-published_on", "-article"], name="sumart_list_idx")]
+        indexes = [
+            models.Index(fields=["-published_on", "-article"], name="sumart_list_idx"),
+            models.Index(
+                fields=["dateline", "-published_on", "-article"], name="sumart_dateline_idx"
+            ),
+        ]
 
 
 class EntityArticle(Summary):
@@ -140,6 +146,7 @@ class EntityFigures(Summary):
     quotes_about = models.IntegerField(default=0)
     replies = models.IntegerField(default=0, help_text="Public quotes answering theirs.")
     answers = models.IntegerField(default=0, help_text="Their public quotes answering others.")
+    datelined = models.IntegerField(default=0, help_text="Published articles datelined here.")
 
     class Meta:
         verbose_name_plural = "entity figures"

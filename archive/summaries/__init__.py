@@ -42,7 +42,7 @@ from archive.models.summaries import (
 
 CHUNK = 500
 _PART_RANK = {part: rank for rank, part in enumerate(sorted(TextPart.values))}
-ENTITY_COUNTS = ("articles", "quotes_by", "quotes_about", "replies", "answers")
+ENTITY_COUNTS = ("articles", "quotes_by", "quotes_about", "replies", "answers", "datelined")
 
 
 def place(part: str, start: int) -> int:
@@ -63,7 +63,7 @@ class Facts:
 
 
 FIELDS = {
-    ArticleFact: ("articles", ("article_id", "published_on")),
+    ArticleFact: ("articles", ("article_id", "published_on", "dateline_id")),
     EntityArticle: ("entity_articles", ("entity_id", "article_id", "published_on")),
     QuoteFact: (
         "quotes",
@@ -98,15 +98,16 @@ def _chunks(values: Iterable, size: int = CHUNK):
 def source_facts(article_ids, using: str = "default") -> Facts:
     """What readers may see of these articles, read from the annotated rows."""
     facts = Facts()
-    published = dict(
+    rows = (
         Article.objects.using(using)
         .filter(pk__in=article_ids, status=ArticleStatus.PUBLISHED)
-        .values_list("pk", "published_on")
+        .values_list("pk", "published_on", "dateline_place_id")
     )
+    facts.articles = set(rows)
+    published = {pk: day for pk, day, _dateline in facts.articles}
     if not published:
         return facts
     ids = list(published)
-    facts.articles = set(published.items())
     mentions = Mention.objects.using(using).shown().filter(article_id__in=ids)
     facts.entity_articles = {
         (entity, article, published[article])
@@ -208,7 +209,10 @@ def contributions(facts: Facts) -> dict:
         for a, b in combinations(sorted(quote_tags), 2):
             tag_pairs[(a, b)] += 1
             tag_pairs[(b, a)] += 1
-    months = Counter((day.year, day.month) for _article, day in facts.articles)
+    months = Counter((day.year, day.month) for _article, day, _dateline in facts.articles)
+    for _article, _day, dateline in facts.articles:
+        if dateline:
+            entity[dateline][5] += 1
     return {
         EntityFigures: {(k,): tuple(v) for k, v in entity.items()},
         CoMention: co,
@@ -321,6 +325,7 @@ def affected_articles(
             (QuoteAboutFact, "entity_id"),
             (QuoteAboutFact, "speaker_id"),
             (TagQuoteFact, "speaker_id"),
+            (ArticleFact, "dateline_id"),
         ):
             articles |= set(
                 model.objects.using(using)
@@ -410,6 +415,7 @@ class Shown:
             if not f.articles:
                 continue
             self.entities |= {row[0] for row in f.entity_articles}
+            self.entities |= {row[2] for row in f.articles}
             for row in f.quotes:
                 self.entities |= {row[4], row[7]}
             self.entities |= {row[1] for row in f.about} | {row[2] for row in f.about}
@@ -484,6 +490,7 @@ def _entity_figures(using: str) -> list[EntityFigures]:
         (QuoteAboutFact, "entity_id", 2),
         (QuoteFact, "replied_to_id", 3),
         (QuoteFact, "answering_id", 4),
+        (ArticleFact, "dateline_id", 5),
     )
     for model, column, index in sources:
         rows = (

@@ -63,27 +63,38 @@ def _load_quotes(rows):
     return Quote.objects.filter(pk__in=rows).with_context().latest_first()
 
 
-def quote_page(request, facts, count, param="page"):
+def quote_page(request, facts, count, param="page", per_page=None):
     """A page of quote cards from fact rows (QuoteFact, QuoteAboutFact, TagQuoteFact)."""
     return page_by_key(
-        request, facts.values("quote_id"), QUOTE_ORDER, _load_quotes, _quote_key, count, param
+        request,
+        facts.values("quote_id"),
+        QUOTE_ORDER,
+        _load_quotes,
+        _quote_key,
+        count,
+        param,
+        per_page,
     )
 
 
-def quotes_by(request, speaker_ids, count, param="page"):
-    return quote_page(request, QuoteFact.objects.filter(speaker_id__in=speaker_ids), count, param)
+def quotes_by(request, speaker_ids, count, param="page", per_page=None):
+    facts = QuoteFact.objects.filter(speaker_id__in=speaker_ids)
+    return quote_page(request, facts, count, param, per_page)
 
 
-def replies_to(request, entity, count, param):
-    return quote_page(request, QuoteFact.objects.filter(replied_to_id=entity.pk), count, param)
+def replies_to(request, entity, count, param, per_page=None):
+    facts = QuoteFact.objects.filter(replied_to_id=entity.pk)
+    return quote_page(request, facts, count, param, per_page)
 
 
-def answers_by(request, entity, count, param):
-    return quote_page(request, QuoteFact.objects.filter(answering_id=entity.pk), count, param)
+def answers_by(request, entity, count, param, per_page=None):
+    facts = QuoteFact.objects.filter(answering_id=entity.pk)
+    return quote_page(request, facts, count, param, per_page)
 
 
-def quotes_about(request, entity, count, param):
-    return quote_page(request, QuoteAboutFact.objects.filter(entity_id=entity.pk), count, param)
+def quotes_about(request, entity, count, param, per_page=None):
+    facts = QuoteAboutFact.objects.filter(entity_id=entity.pk)
+    return quote_page(request, facts, count, param, per_page)
 
 
 def tagged(request, tag, param="page"):
@@ -93,7 +104,7 @@ def tagged(request, tag, param="page"):
     return quote_page(request, facts, figures.quotes if figures else 0, param)
 
 
-def articles_mentioning(request, entity, count, param):
+def articles_mentioning(request, entity, count, param, per_page=None):
     def load(rows):
         return Article.objects.filter(pk__in=rows).with_byline().order_by("-published_on", "-pk")
 
@@ -106,6 +117,25 @@ def articles_mentioning(request, entity, count, param):
         lambda article: (article.published_on, article.pk),
         count,
         param,
+        per_page,
+    )
+
+
+def articles_datelined(request, place, count, param, per_page=None):
+    """The published articles datelined at a place, newest first, by key."""
+
+    def load(rows):
+        return Article.objects.filter(pk__in=rows).with_byline().order_by("-published_on", "-pk")
+
+    return page_by_key(
+        request,
+        ArticleFact.objects.filter(dateline_id=place.pk).values("article_id"),
+        ARTICLE_ORDER,
+        load,
+        lambda article: (article.published_on, article.pk),
+        count,
+        param,
+        per_page,
     )
 
 

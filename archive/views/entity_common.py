@@ -7,14 +7,19 @@ from archive.summaries import reading
 from archive.views import connections
 
 CONNECTIONS_PER_REASON = 12
+# Short first pages: an entity page shows the start of each list, and Older → goes on.
+MAIN_LIST = 10  # the page's own list: quotes by them, quotes by its people
+SIDE_LIST = 5  # quotes about them, answers, replies, articles naming them
 
 
 def quotes_about(request, entity, figures):
-    return reading.quotes_about(request, entity, figures.quotes_about, "about_page")
+    return reading.quotes_about(request, entity, figures.quotes_about, "about_page", SIDE_LIST)
 
 
 def articles_mentioning(request, entity, figures):
-    return reading.articles_mentioning(request, entity, figures.articles, "articles_page")
+    return reading.articles_mentioning(
+        request, entity, figures.articles, "articles_page", MAIN_LIST
+    )
 
 
 def events_of(entity):

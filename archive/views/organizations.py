@@ -10,6 +10,8 @@ from archive.views import entity_common, jsonld
 from archive.views.lookup import get_entity_or_404
 from archive.views.paging import paginate
 
+MEMBERS_SHOWN = 40
+
 
 @cached_page(pagecache.entity_depends("organization"))
 def organization_detail(request, slug):
@@ -26,19 +28,27 @@ def organization_detail(request, slug):
         .order_by("category", "person__sort_name", "start")
     )
     figures = reading.entity_figures(org)
+    # A short first list: an organization of hundreds shows its first MEMBERS_SHOWN.
+    shown = members if request.GET.get("members") == "all" else members[:MEMBERS_SHOWN]
     # Quotes by the organization itself or by anyone who ever belonged to it.
     speakers = sorted({org.pk, *(m.person_id for m in members)})
     diagram = entity_common.diagram(org, memberships=[(m.person, m.role) for m in members])
     context = {
         "entity": org,
-        "members": members,
+        "members": shown,
+        "members_total": len(members),
         "children": list(org.children.order_by("sort_name")),
-        "quotes_by": reading.quotes_by(request, speakers, reading.quotes_by_speakers(speakers)),
+        "quotes_by": reading.quotes_by(
+            request,
+            speakers,
+            reading.quotes_by_speakers(speakers),
+            per_page=entity_common.MAIN_LIST,
+        ),
         "quotes_about": entity_common.quotes_about(request, org, figures),
         "articles": entity_common.articles_mentioning(request, org, figures),
         "events": entity_common.events_of(org),
         "diagram": diagram,
-        "jsonld": jsonld.organization(org, members),
+        "jsonld": jsonld.organization(org, shown),
     }
     return render(request, "archive/organization_detail.html", context)
 

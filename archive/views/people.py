@@ -27,10 +27,16 @@ def person_detail(request, slug):
     context = {
         "entity": person,
         "memberships": memberships,
-        "quotes_by": reading.quotes_by(request, [person.pk], figures.quotes_by),
+        "quotes_by": reading.quotes_by(
+            request, [person.pk], figures.quotes_by, per_page=entity_common.MAIN_LIST
+        ),
         "quotes_about": entity_common.quotes_about(request, person, figures),
-        "answers_to_them": reading.replies_to(request, person, figures.replies, "replies_page"),
-        "their_answers": reading.answers_by(request, person, figures.answers, "answers_page"),
+        "answers_to_them": reading.replies_to(
+            request, person, figures.replies, "replies_page", entity_common.SIDE_LIST
+        ),
+        "their_answers": reading.answers_by(
+            request, person, figures.answers, "answers_page", entity_common.SIDE_LIST
+        ),
         "articles": entity_common.articles_mentioning(request, person, figures),
         "events": entity_common.events_of(person),
         "appears_with": reading.co_mentioned(person, APPEARS_WITH, speakers=True),

@@ -2,7 +2,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from archive import pagecache
-from archive.models import Article, Place
+from archive.models import Place
 from archive.pagecache import cached_page
 from archive.summaries import reading
 from archive.views import entity_common, jsonld
@@ -23,10 +23,8 @@ def place_detail(request, slug):
         "contains": list(place.contains.order_by("sort_name")),
         "organizations": list(place.organizations_based.order_by("sort_name")),
         "events_held": list(place.events_held.order_by("start", "sort_name")),
-        "datelined": paginate(
-            request,
-            Article.objects.published().with_byline().filter(dateline_place=place),
-            "dateline_page",
+        "datelined": reading.articles_datelined(
+            request, place, figures.datelined, "dateline_page", entity_common.MAIN_LIST
         ),
         "quotes_about": entity_common.quotes_about(request, place, figures),
         "articles": entity_common.articles_mentioning(request, place, figures),
