@@ -117,6 +117,8 @@ def repoint(model: type[models.Model], old_pk, new_pk, report: MergeReport | Non
     for relation in model._meta.get_fields(include_parents=False, include_hidden=True):
         if not relation.auto_created or relation.concrete:
             continue  # only reverse relations: the fields of other models that point here
+        if getattr(relation.related_model, "DERIVED", False):
+            continue  # stored summaries: the refresh on commit recomputes them
         if relation.many_to_many:
             if not relation.through._meta.auto_created:
                 continue  # a declared through model has its own foreign key, handled as such

@@ -1,6 +1,7 @@
 """Organization pages."""
 
 from archive.models import Membership, Person
+from archive.views import entity_common
 from tests.test_page_person import section
 
 
@@ -10,7 +11,8 @@ def test_hrw_lists_saenen_as_spokeswoman(client, seed):
     assert '<a href="/people/vanessa-saenen/">Vanessa Saenen</a>, spokeswoman' in members
 
 
-def test_quotes_by_the_organization_and_its_people(client, seed):
+def test_quotes_by_the_organization_and_its_people(client, seed, monkeypatch):
+    monkeypatch.setattr(entity_common, "MAIN_LIST", 25)  # all of them on the first page
     html = client.get("/organizations/human-rights-watch/").text
     quotes = section(html, "quotes-by-h")
     assert "Our main concern is that" in quotes  # Saenen, its spokeswoman

@@ -124,10 +124,10 @@ def test_place_page(client, cast, django_assert_num_queries, n):
         )
     article_with_quotes(n, ann, dateline=almaty)
     # place with its parent; aliases; identifiers; contained places; organizations based
-    # there; events held there; count and page of datelined articles; its stored figures
-    # (no quotes about it, no articles mentioning it, so those lists are not fetched).
+    # there; events held there; its stored figures (the counts); the page of datelined
+    # articles (no quotes about it, no articles mentioning it: those lists are not fetched).
     tracking.settle()
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         response = client.get("/places/almaty/")
     assert response.text.count('href="/places/d') == n
 

@@ -26,6 +26,8 @@ def _ref(to, primary_key=False, **kwargs):
 
 
 class Summary(models.Model):
+    DERIVED = True  # merges leave these rows alone; the refresh recomputes them
+
     class Meta:
         abstract = True
 
