@@ -366,7 +366,9 @@ def rebuild(
         SearchEntry.objects.all()._raw_delete(SearchEntry.objects.db)
         SearchName.objects.all()._raw_delete(SearchName.objects.db)
         tables = [SearchEntry._meta.db_table, SearchFacet._meta.db_table]
-        with bulk.indexes_set_aside([*tables, SearchName._meta.db_table]):
+        # Not the name table: setting aside its foreign key would lock the entity table,
+        # which the workers read (they would wait on this transaction, and it on them).
+        with bulk.indexes_set_aside(tables):
             # Entities first, through the ORM (few); the entries after them get ids here.
             entities = Entity.objects.all()
             total = entities.count()
