@@ -197,6 +197,8 @@ def apply(filterset_class, params, queryset, extra: set[str] = PAGING):
     for name in params:
         if len(params.getlist(name)) > 1:
             raise BadParameter({name: ["Give this parameter once."]})
+    if not set(params) - extra:
+        return queryset  # nothing to filter by: no form to build
     filterset = filterset_class(data=params, queryset=queryset)
     if not filterset.is_valid():
         raise BadParameter({name: list(errors) for name, errors in filterset.errors.items()})

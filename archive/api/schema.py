@@ -131,6 +131,7 @@ class Article(s.Serializer):
     source_url = s.CharField(allow_blank=True)
     publisher = Ref(allow_null=True)
     dateline = Ref(allow_null=True)
+    annotations = s.URLField(help_text="Its W3C Web Annotation collection.")
     updated_at = s.DateTimeField()
 
 

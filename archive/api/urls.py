@@ -1,6 +1,6 @@
 """/api/: the JSON API, its OpenAPI schema and its reference page."""
 
-from django.urls import path
+from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from archive.api import root, views
@@ -19,6 +19,21 @@ urlpatterns = [
     path("quotes/<int:pk>/", views.QuoteDetail.as_view(), name="quote"),
     path("articles/", views.ArticleList.as_view(), name="articles"),
     path("articles/<int:pk>/", views.ArticleDetail.as_view(), name="article"),
+    path(
+        "articles/<int:pk>/annotations/",
+        views.ArticleAnnotations.as_view(),
+        name="article_annotations",
+    ),
+    re_path(
+        r"^articles/(?P<pk>[0-9]+)/(?P<part>headline|standfirst|body)\.txt$",
+        views.ArticleText.as_view(),
+        name="article_text",
+    ),
+    re_path(
+        r"^annotations/(?P<kind>quote|mention)-(?P<pk>[0-9]+)/$",
+        views.AnnotationDetail.as_view(),
+        name="annotation",
+    ),
     path("people/", views.PersonList.as_view(), name="people"),
     path("people/<int:pk>/", views.PersonDetail.as_view(), name="person"),
     path("organizations/", views.OrganizationList.as_view(), name="organizations"),

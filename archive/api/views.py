@@ -6,11 +6,14 @@ from __future__ import annotations
 import datetime as dt
 
 from django.http import Http404
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.renderers import BaseRenderer
 from rest_framework.response import Response
 
-from archive.api import filters, rows, schema
-from archive.api.base import ApiView
+from archive.api import annotations, filters, rows, schema
+from archive.api.base import ApiView, UnicodeJSON
+from archive.api.errors import BadParameter
 from archive.api.paging import MAX_PAGE_SIZE, Order, paginate
 from archive.models import (
     Alias,
@@ -356,3 +359,126 @@ class TagDetail(ApiView):
         if not found:
             raise Http404("No public quote has this tag.")
         return Response(rows.tag(self.links, found[0]))
+
+
+# ---------------------------------------------------------------- W3C Web Annotation
+
+
+class AnnotationRenderer(UnicodeJSON):
+    """JSON-LD; the answer's Content-Type carries the Web Annotation profile
+    (`_annotation_response`): a renderer whose media type has a parameter would not match a
+    client's `*/*` in DRF's negotiation."""
+
+    media_type = "application/ld+json"
+    format = "jsonld"
+
+
+class PlainText(BaseRenderer):
+    media_type = "text/plain"
+    format = "txt"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if isinstance(data, dict):  # an error
+            data = str(data.get("detail", ""))
+        return data.encode(self.charset)
+
+
+ANNOTATION_PROTOCOL = "http://www.w3.org/TR/annotation-protocol/"
+
+
+def _annotation_response(request, data, container: bool) -> Response:
+    """The Web Annotation Protocol's answer: the anno.jsonld profile's media type (unless the
+    client asked for plain JSON), the LDP type links, and what methods are allowed."""
+    response = Response(data)
+    if isinstance(request.accepted_renderer, AnnotationRenderer):
+        response.content_type = f"{annotations.MEDIA_TYPE}; charset=utf-8"
+    kind = "BasicContainer" if container else "Resource"
+    response["Link"] = ", ".join(
+        [
+            f'<http://www.w3.org/ns/ldp#{kind}>; rel="type"',
+            f'<{ANNOTATION_PROTOCOL}>; rel="http://www.w3.org/ns/ldp#constrainedBy"',
+        ]
+    )
+    response["Allow"] = "GET, HEAD, OPTIONS"
+    response["Vary"] = "Accept"
+    return response
+
+
+def _public_article(pk: int) -> dict:
+    found = list(Article.objects.published().filter(pk=_pk(pk)).values("id", "headline"))
+    if not found:
+        raise Http404("No published article has this id.")
+    return found[0]
+
+
+@extend_schema(
+    summary="An article's annotations: a W3C AnnotationCollection, or one AnnotationPage",
+    parameters=[
+        OpenApiParameter(
+            "page",
+            int,
+            description="An AnnotationPage's number, from 0; omit for the collection "
+            f"(with page 0 embedded). {annotations.PAGE_SIZE} annotations a page.",
+        )
+    ],
+    responses={200: OpenApiTypes.OBJECT, 400: schema.Error, 404: schema.Error},
+)
+class ArticleAnnotations(ApiView):
+    renderer_classes = [AnnotationRenderer, UnicodeJSON]
+
+    def get(self, request, pk):
+        filters.check_known(request.query_params, {"page"})
+        article = _public_article(pk)
+        items = annotations.article_annotations(self.links, article["id"])
+        raw = request.query_params.get("page")
+        if raw is None:
+            return _annotation_response(
+                request, annotations.collection(self.links, article, items), True
+            )
+        pages = annotations.pages_of(len(items))
+        if not (raw.isascii() and raw.isdigit() and int(raw) < pages):
+            raise BadParameter({"page": [f"This collection has pages 0 to {pages - 1}."]})
+        return _annotation_response(
+            request, annotations.page(self.links, article, items, int(raw)), False
+        )
+
+
+@extend_schema(
+    summary="One W3C Web Annotation: a quote (quote-<id>) or a mention (mention-<id>)",
+    responses={200: OpenApiTypes.OBJECT, 404: schema.Error},
+)
+class AnnotationDetail(ApiView):
+    renderer_classes = [AnnotationRenderer, UnicodeJSON]
+
+    def get(self, request, kind, pk):
+        pk = int(pk)
+        if kind == "quote":
+            found = list(
+                Quote.objects.public().filter(pk=_pk(pk)).values(*annotations.QUOTE_FIELDS)
+            )
+            made = annotations.quote_annotations(self.links, found)
+        else:
+            found = list(
+                Mention.objects.public().filter(pk=_pk(pk)).values(*annotations.MENTION_FIELDS)
+            )
+            made = annotations.mention_annotations(self.links, found)
+        if not made:
+            raise Http404("No public annotation has this id.")
+        return _annotation_response(request, made[0], False)
+
+
+@extend_schema(
+    summary="The plain text of an article's headline, standfirst or body: what the "
+    "annotations' selectors count in",
+    responses={(200, "text/plain"): OpenApiTypes.STR, (404, "text/plain"): OpenApiTypes.STR},
+)
+class ArticleText(ApiView):
+    renderer_classes = [PlainText]
+
+    def get(self, request, pk, part):
+        pk = int(pk)
+        found = list(Article.objects.published().filter(pk=_pk(pk)).values_list(part, flat=True))
+        if not found:
+            raise Http404("No published article has this id.")
+        return Response(found[0])

@@ -253,6 +253,8 @@ class Quote(TextAnchor):
             models.Index(fields=["status", "article"], name="quote_status_article_idx"),
             # Last-Modified of the API's answers: MAX(updated_at) (archive.api.conditional).
             models.Index(fields=["updated_at"], name="quote_updated_idx"),
+            # The API's quote list: WHERE status = 'confirmed' ORDER BY id, read in key order.
+            models.Index(fields=["status", "id"], name="quote_status_id_idx"),
         ]
 
     def __str__(self) -> str:

@@ -84,3 +84,13 @@ def test_quote_and_person_detail(client, cast, django_assert_num_queries, n):
     with django_assert_num_queries(4 + FRESHNESS):
         response = client.get(f"/api/people/{person.pk}/")
     assert len(response.json()["memberships"]) == n + 1
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_annotation_collection(client, cast, django_assert_num_queries, n):
+    person, org = cast
+    article = article_with_quotes(n, person)
+    # the article; its quotes; their about entities and tags; its mentions.
+    with django_assert_num_queries(1 + 1 + 2 + 1 + FRESHNESS):
+        response = client.get(f"/api/articles/{article.pk}/annotations/")
+    assert response.json()["total"] == 2 * n
