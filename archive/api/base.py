@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
 from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
@@ -51,7 +52,8 @@ class ApiView(APIView):
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        if request.method in ("GET", "HEAD") and response.status_code == 200:
+        ok = isinstance(response, Response) and response.status_code == 200
+        if ok and request.method in ("GET", "HEAD"):
             response.render()
             modified = conditional.archive_modified() if self.dated else None
             return conditional.conditional(request._request, response, modified)

@@ -22,6 +22,13 @@ ENTITY_COLLECTIONS = {
     EntityKind.EVENT: "events",
 }
 
+POPOLO_COLLECTIONS = {
+    EntityKind.PERSON: "persons",
+    EntityKind.ORGANIZATION: "organizations",
+    EntityKind.PLACE: "areas",
+    EntityKind.EVENT: "events",
+}
+
 
 def _prefix(url: str, tail: str) -> str:
     assert url.endswith(tail), (url, tail)
@@ -93,6 +100,9 @@ class Links:
 
     def annotation_api(self, kind: str, pk: int) -> str:
         return f"{self.api}annotations/{kind}-{pk}/"
+
+    def popolo_api(self, kind: str, pk: int) -> str:
+        return f"{self.api}popolo/{POPOLO_COLLECTIONS[kind]}/{pk}.json"
 
     def text_api(self, article_pk: int, part: str) -> str:
         """The plain text an annotation's selectors count in (headline, standfirst, body)."""

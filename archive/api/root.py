@@ -12,10 +12,15 @@ COLLECTIONS = ["articles", "quotes", "people", "organizations", "places", "event
 ]
 
 
+CSV = ["quotes", "people", "organizations", "places", "events"]
+
+
 class RootOut(serializers.Serializer):
     schema = serializers.URLField()
     docs = serializers.URLField()
     collections = serializers.DictField(child=serializers.URLField())
+    csv = serializers.DictField(child=serializers.URLField())
+    popolo = serializers.URLField()
 
 
 class ApiRoot(ApiView):
@@ -29,5 +34,7 @@ class ApiRoot(ApiView):
                 "schema": api + "schema/",
                 "docs": api + "docs/",
                 "collections": {name: f"{api}{name}/" for name in COLLECTIONS},
+                "csv": {name: f"{api}{name}.csv" for name in CSV},
+                "popolo": api + "popolo.json",
             }
         )

@@ -337,6 +337,7 @@ def entity(links: Links, r: dict) -> dict:
         out["start"] = partial(r["event__start"], r["event__start_precision"])
         out["end"] = partial(r["event__end"], r["event__end_precision"])
         out["location"] = prefixed_ref(links, r, "event__location", EntityKind.PLACE)
+    out["popolo"] = links.popolo_api(kind, pk)
     out["updated_at"] = r["updated_at"].isoformat()
     return out
 

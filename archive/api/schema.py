@@ -170,6 +170,7 @@ class EntityBase(s.Serializer):
     name = s.CharField()
     sort_name = s.CharField()
     description = s.CharField(allow_blank=True)
+    popolo = s.URLField(help_text="The same in Popolo JSON.")
 
 
 class Person(EntityBase):

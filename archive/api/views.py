@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.http import Http404
+from django.http import Http404, StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.renderers import BaseRenderer
 from rest_framework.response import Response
 
-from archive.api import annotations, filters, rows, schema
+from archive.api import annotations, filters, popolo, rows, schema, tables
 from archive.api.base import ApiView, UnicodeJSON
 from archive.api.errors import BadParameter
 from archive.api.paging import MAX_PAGE_SIZE, Order, paginate
@@ -482,3 +482,110 @@ class ArticleText(ApiView):
         if not found:
             raise Http404("No published article has this id.")
         return Response(found[0])
+
+
+# ---------------------------------------------------------------- CSV
+
+BOM_PARAMETER = OpenApiParameter(
+    "bom",
+    bool,
+    description="Start with a UTF-8 byte order mark, which Excel needs to read UTF-8 "
+    "(default true; false for programs).",
+)
+
+
+def _bom(params) -> bool:
+    raw = params.get("bom", "true")
+    if raw not in ("true", "false", "1", "0"):
+        raise BadParameter({"bom": ["true or false."]})
+    return raw in ("true", "1")
+
+
+def csv_response(chunks, filename: str) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(
+        (chunk.encode("utf-8") for chunk in chunks), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@extend_schema(
+    summary="Public quotes as CSV (streamed), with the quote list's filters",
+    parameters=[BOM_PARAMETER] + schema.filter_parameters("quote"),
+    responses={(200, "text/csv"): OpenApiTypes.STR, 400: schema.Error},
+)
+class QuoteCsv(ApiView):
+    def get(self, request):
+        params = request.query_params
+        queryset = filters.apply(
+            filters.quote_filters(Quote), params, Quote.objects.public(), extra={"bom"}
+        )
+        return csv_response(tables.quotes_csv(self.links, queryset, _bom(params)), "quotes.csv")
+
+
+class EntityCsv(ApiView):
+    kind: str
+    plural: str
+
+    def get(self, request):
+        params = request.query_params
+        queryset = filters.apply(
+            ENTITY_FILTERS[self.kind](Entity),
+            params,
+            Entity.objects.filter(kind=self.kind),
+            extra={"bom"},
+        )
+        chunks = tables.entities_csv(self.links, self.kind, queryset, _bom(params))
+        return csv_response(chunks, f"{self.plural}.csv")
+
+
+def _entity_csv(kind: str, plural: str):
+    return extend_schema(
+        summary=f"{plural.capitalize()} as CSV (streamed), with the list's filters",
+        parameters=[BOM_PARAMETER] + schema.filter_parameters(kind),
+        responses={(200, "text/csv"): OpenApiTypes.STR, 400: schema.Error},
+    )(type(f"{kind.capitalize()}Csv", (EntityCsv,), {"kind": kind, "plural": plural}))
+
+
+PersonCsv = _entity_csv(EntityKind.PERSON, "people")
+OrganizationCsv = _entity_csv(EntityKind.ORGANIZATION, "organizations")
+PlaceCsv = _entity_csv(EntityKind.PLACE, "places")
+EventCsv = _entity_csv(EntityKind.EVENT, "events")
+
+
+# ---------------------------------------------------------------- Popolo
+
+
+@extend_schema(
+    summary="The whole archive's people, organizations, areas, events, memberships and posts "
+    "as one Popolo JSON document (streamed)",
+    responses={(200, "application/json"): OpenApiTypes.OBJECT},
+)
+class PopoloAll(ApiView):
+    def get(self, request):
+        filters.check_known(request.query_params, set())
+        response = StreamingHttpResponse(
+            (chunk.encode("utf-8") for chunk in popolo.stream(self.links)),
+            content_type="application/json; charset=utf-8",
+        )
+        return response
+
+
+POPOLO_KINDS = {
+    "persons": EntityKind.PERSON,
+    "organizations": EntityKind.ORGANIZATION,
+    "areas": EntityKind.PLACE,
+    "events": EntityKind.EVENT,
+}
+
+
+@extend_schema(
+    summary="One person, organization, area (place) or event in Popolo JSON",
+    responses={200: OpenApiTypes.OBJECT, 404: schema.Error},
+)
+class PopoloOne(ApiView):
+    def get(self, request, collection, pk):
+        item = popolo.one(self.links, POPOLO_KINDS[collection], _pk(int(pk)))
+        if item is None:
+            raise Http404(f"No such entity among the {collection}.")
+        return Response(item)
