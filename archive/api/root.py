@@ -21,6 +21,7 @@ class RootOut(serializers.Serializer):
     collections = serializers.DictField(child=serializers.URLField())
     csv = serializers.DictField(child=serializers.URLField())
     popolo = serializers.URLField()
+    search = serializers.URLField()
 
 
 class ApiRoot(ApiView):
@@ -36,5 +37,6 @@ class ApiRoot(ApiView):
                 "collections": {name: f"{api}{name}/" for name in COLLECTIONS},
                 "csv": {name: f"{api}{name}.csv" for name in CSV},
                 "popolo": api + "popolo.json",
+                "search": api + "search/",
             }
         )

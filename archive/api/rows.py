@@ -376,6 +376,7 @@ def membership(links: Links, r: dict) -> dict:
         source = {
             "id": r["source_article_id"],
             "headline": r["source_article__headline"],
+            "published_on": r["source_article__published_on"].isoformat(),
             "url": links.article_api(r["source_article_id"]),
             "page": links.article_page(
                 r["source_article__published_on"], r["source_article__slug"]

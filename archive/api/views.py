@@ -74,8 +74,14 @@ class KeysetList(ApiView):
 
 
 def _pk(value) -> int:
+    """An id from the address: the URLs take any text there, so that a malformed one is a
+    JSON 404 like a missing one, not the site's HTML page."""
+    if isinstance(value, str):
+        if not (value.isascii() and value.isdigit() and len(value) <= 19):
+            raise Http404("No object has this id.")
+        value = int(value)
     if not 1 <= value <= filters.MAX_ID:
-        raise Http404("No such object.")
+        raise Http404("No object has this id.")
     return value
 
 
@@ -109,7 +115,8 @@ class QuoteList(KeysetList):
 @extend_schema(summary="One public quote", responses={200: schema.Quote, 404: schema.Error})
 class QuoteDetail(ApiView):
     def get(self, request, pk):
-        found = list(Quote.objects.public().filter(pk=_pk(pk)).values(*rows.QUOTE_FIELDS))
+        pk = _pk(pk)
+        found = list(Quote.objects.public().filter(pk=pk).values(*rows.QUOTE_FIELDS))
         if not found:
             raise Http404("No public quote has this id.")
         return Response(rows.quotes(self.links, found)[0])
@@ -158,9 +165,10 @@ MENTION_FIELDS = ["id", "entity_id", "entity__kind", "entity__name", "entity__sl
 )
 class ArticleDetail(ApiView):
     def get(self, request, pk):
+        pk = _pk(pk)
         found = list(
             Article.objects.published()
-            .filter(pk=_pk(pk))
+            .filter(pk=pk)
             .values(*rows.ARTICLE_FIELDS, "body", "pull_quote", "pull_quote_after")
         )
         if not found:
@@ -231,6 +239,7 @@ class EntityDetail(ApiView):
     kind: str
 
     def get(self, request, pk):
+        pk = _pk(pk)
         found = list(
             Entity.objects.filter(kind=self.kind, pk=_pk(pk)).values(
                 *rows.entity_fields(self.kind), "summary"
@@ -317,7 +326,8 @@ class MembershipList(KeysetList):
 @extend_schema(summary="One membership", responses={200: schema.Membership, 404: schema.Error})
 class MembershipDetail(ApiView):
     def get(self, request, pk):
-        found = list(Membership.objects.filter(pk=_pk(pk)).values(*rows.MEMBERSHIP_FIELDS))
+        pk = _pk(pk)
+        found = list(Membership.objects.filter(pk=pk).values(*rows.MEMBERSHIP_FIELDS))
         if not found:
             raise Http404("No membership has this id.")
         return Response(rows.membership(self.links, found[0]))
@@ -406,7 +416,7 @@ def _annotation_response(request, data, container: bool) -> Response:
 
 
 def _public_article(pk: int) -> dict:
-    found = list(Article.objects.published().filter(pk=_pk(pk)).values("id", "headline"))
+    found = list(Article.objects.published().filter(pk=pk).values("id", "headline"))
     if not found:
         raise Http404("No published article has this id.")
     return found[0]
@@ -428,6 +438,7 @@ class ArticleAnnotations(ApiView):
     renderer_classes = [AnnotationRenderer, UnicodeJSON]
 
     def get(self, request, pk):
+        pk = _pk(pk)
         filters.check_known(request.query_params, {"page"})
         article = _public_article(pk)
         items = annotations.article_annotations(self.links, article["id"])
@@ -451,17 +462,16 @@ class ArticleAnnotations(ApiView):
 class AnnotationDetail(ApiView):
     renderer_classes = [AnnotationRenderer, UnicodeJSON]
 
-    def get(self, request, kind, pk):
-        pk = int(pk)
+    def get(self, request, ident):
+        kind, _, pk = ident.partition("-")
+        if kind not in ("quote", "mention"):
+            raise Http404("An annotation's id is quote-<id> or mention-<id>.")
+        pk = _pk(pk)
         if kind == "quote":
-            found = list(
-                Quote.objects.public().filter(pk=_pk(pk)).values(*annotations.QUOTE_FIELDS)
-            )
+            found = list(Quote.objects.public().filter(pk=pk).values(*annotations.QUOTE_FIELDS))
             made = annotations.quote_annotations(self.links, found)
         else:
-            found = list(
-                Mention.objects.public().filter(pk=_pk(pk)).values(*annotations.MENTION_FIELDS)
-            )
+            found = list(Mention.objects.public().filter(pk=pk).values(*annotations.MENTION_FIELDS))
             made = annotations.mention_annotations(self.links, found)
         if not made:
             raise Http404("No public annotation has this id.")
@@ -477,8 +487,10 @@ class ArticleText(ApiView):
     renderer_classes = [PlainText]
 
     def get(self, request, pk, part):
-        pk = int(pk)
-        found = list(Article.objects.published().filter(pk=_pk(pk)).values_list(part, flat=True))
+        pk = _pk(pk)
+        if part not in annotations.PARTS:
+            raise Http404("An article's texts are its headline, standfirst and body.")
+        found = list(Article.objects.published().filter(pk=pk).values_list(part, flat=True))
         if not found:
             raise Http404("No published article has this id.")
         return Response(found[0])
@@ -585,7 +597,20 @@ POPOLO_KINDS = {
 )
 class PopoloOne(ApiView):
     def get(self, request, collection, pk):
-        item = popolo.one(self.links, POPOLO_KINDS[collection], _pk(int(pk)))
+        pk = _pk(pk)
+        if collection not in POPOLO_KINDS:
+            raise Http404("Popolo collections: persons, organizations, areas, events.")
+        item = popolo.one(self.links, POPOLO_KINDS[collection], pk)
         if item is None:
             raise Http404(f"No such entity among the {collection}.")
         return Response(item)
+
+
+@extend_schema(exclude=True)
+class NotFound(ApiView):
+    """Any other address under /api/: a JSON 404, not the site's HTML page."""
+
+    dated = False
+
+    def get(self, request, *args, **kwargs):
+        raise Http404("The API has nothing at this address; see /api/.")

@@ -111,6 +111,8 @@ def _parse_date(raw: str, end: bool) -> dt.date | None:
     if not match:
         return None
     year, month, day = (int(g) if g else None for g in match.groups())
+    if month is not None and not 1 <= month <= 12:
+        return None  # "2004-13" would otherwise roll over into the next year's February
     try:
         if month is None:
             return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)

@@ -43,6 +43,7 @@ class Result:
     path: str
     date: object
     reported: bool = False  # a quote in reported speech: never shown in quotation marks
+    object_id: int = 0  # the article's, quote's or entity's id (for the API's links)
 
     @property
     def kind_label(self) -> str:
@@ -55,6 +56,7 @@ class FacetValue:
     count: int
     url: str
     active: bool
+    key: str = ""  # the value the filter takes (kind, year, entity id, tag slug)
 
 
 @dataclass
@@ -121,7 +123,7 @@ def _facets(params: SearchParams, rows) -> tuple[int, dict[str, list[FacetValue]
             label = key
         active = str(getattr(params, facet)) == key
         url = params.url(**{facet: None if active else key})
-        facets[facet].append(FacetValue(label, count, url, active))
+        facets[facet].append(FacetValue(label, count, url, active, key))
     facets["kind"].sort(key=lambda v: list(KIND_PLURALS.values()).index(v.label))
     facets["year"].sort(key=lambda v: v.label, reverse=True)
     return total, facets
@@ -161,7 +163,16 @@ def _result(entry: SearchEntry, marks: tuple[str, str, str] | None) -> Result:
             format_html("About {}", highlight.to_html(body)) if highlight.has_marks(body) else ""
         )
     reported = entry.kind == SearchKind.QUOTE and entry.quote_mode == QuoteMode.INDIRECT
-    return Result(entry.kind, title_html, snippet, entry.context, entry.path, entry.date, reported)
+    return Result(
+        entry.kind,
+        title_html,
+        snippet,
+        entry.context,
+        entry.path,
+        entry.date,
+        reported,
+        entry.object_id,
+    )
 
 
 def _suggest(params: SearchParams, query: Query, names: set[str]) -> Suggestion | None:

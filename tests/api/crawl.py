@@ -11,7 +11,11 @@ def crawl(client, start=("/api/",), limit=2000):
     seen, queue, responses = set(), list(start), {}
     while queue and len(responses) < limit:
         path = queue.pop(0)
-        if path in seen or path.startswith(("/api/schema/", "/api/docs/")):
+        if (
+            path in seen
+            or path.startswith(("/api/schema/", "/api/docs/"))
+            or path == "/api/search/"
+        ):
             continue
         seen.add(path)
         response = client.get(path)

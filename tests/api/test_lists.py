@@ -268,3 +268,18 @@ def test_schema_and_reference_page(client, db):
     assert "<script>" not in html  # every script is a file (CSP)
     script = client.get("/api/docs/?script=")
     assert script.status_code == 200 and "SwaggerUIBundle" in script.content.decode()
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/api/quotes/abc/", "/api/quotes/-1/", "/api/nothing/here", "/api/articles/1/foo.txt",
+     "/api/annotations/x-1/", "/api/annotations/quote-x/", "/api/popolo/votes/1.json",
+     "/api/people/99999999999999999999999/"],
+)
+def test_malformed_addresses_are_a_json_404(client, db, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    if response["Content-Type"].startswith("text/plain"):  # the texts answer in their kind
+        assert response.content
+    else:
+        assert response.json()["detail"]
