@@ -272,9 +272,16 @@ def test_schema_and_reference_page(client, db):
 
 @pytest.mark.parametrize(
     "path",
-    ["/api/quotes/abc/", "/api/quotes/-1/", "/api/nothing/here", "/api/articles/1/foo.txt",
-     "/api/annotations/x-1/", "/api/annotations/quote-x/", "/api/popolo/votes/1.json",
-     "/api/people/99999999999999999999999/"],
+    [
+        "/api/quotes/abc/",
+        "/api/quotes/-1/",
+        "/api/nothing/here",
+        "/api/articles/1/foo.txt",
+        "/api/annotations/x-1/",
+        "/api/annotations/quote-x/",
+        "/api/popolo/votes/1.json",
+        "/api/people/99999999999999999999999/",
+    ],
 )
 def test_malformed_addresses_are_a_json_404(client, db, path):
     response = client.get(path)

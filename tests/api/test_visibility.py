@@ -2,6 +2,7 @@
 orphaned annotations, and anything that names them."""
 
 import json
+import re
 
 import pytest
 
@@ -92,3 +93,11 @@ def test_staff_sessions_see_the_same_as_everyone(client, hidden, editor):
     anonymous = client.get("/api/quotes/?page_size=100").content
     client.force_login(editor)
     assert client.get("/api/quotes/?page_size=100").content == anonymous
+
+
+def test_a_persons_page_counts_no_answer_to_a_hidden_quote(client, hidden):
+    """The dump leaves out what answers point at when it is hidden; the page must agree."""
+    reply = hidden["reply"]
+    html = client.get(reply.speaker.get_absolute_url()).text
+    section = re.search(r'aria-labelledby="answers-h">(.*?)</section>', html, re.S).group(1)
+    assert "Then a reply followed" not in section
