@@ -4,14 +4,12 @@ import datetime as dt
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
-from taggit.models import Tag
 
 from archive import quoting
 from archive.models import Article, Person, Quote
-from archive.views.lookup import get_entity_or_404
+from archive.views.lookup import get_entity_or_404, get_tag_or_404
 
 FEED_LENGTH = 30
 
@@ -81,7 +79,7 @@ class PersonQuotes(QuoteFeed):
 
 class TagQuotes(QuoteFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+        return get_tag_or_404(slug)
 
     def title(self, obj):
         return f"Quotes tagged “{obj.name}” · {settings.SITE_NAME}"

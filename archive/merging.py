@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 
 import reversion
 from django.db import models, transaction
+from django.utils.text import slugify
 from taggit.models import Tag
 
-from archive.models import Alias, Entity, EntityKind, EntityRedirect
+from archive.models import Alias, Entity, EntityKind, EntityRedirect, TagRedirect
 from archive.summaries import tracking
 
 MERGEABLE_KINDS = (EntityKind.PERSON, EntityKind.ORGANIZATION)
@@ -23,6 +24,44 @@ MERGEABLE_KINDS = (EntityKind.PERSON, EntityKind.ORGANIZATION)
 
 class MergeError(ValueError):
     """A merge that must not happen; nothing was changed."""
+
+
+# What an editor calls the rows a merge moves, by (model, foreign key); None for rows that
+# are the archive's own bookkeeping (the search index), which are moved but not reported.
+EDITOR_WORDS = {
+    ("articlecontributor", "entity"): "bylines",
+    ("alias", "entity"): "other names",
+    ("identifier", "entity"): "identifiers",
+    ("entitysource", "entity"): "sources",
+    ("eventparticipant", "entity"): "event participations",
+    ("quote_about", "entity"): "quotes about them",
+    ("quote", "speaker"): "quotes spoken",
+    ("quote", "said_to"): "quotes heard",
+    ("mention", "entity"): "mentions",
+    ("entityredirect", "entity"): "earlier addresses",
+    ("entitysuggestion", "entity"): "accepted import suggestions",
+    ("membership", "person"): "memberships",
+    ("membership", "organization"): "members",
+    ("membership", "on_behalf_of"): "memberships on its behalf",
+    ("article", "publisher"): "articles published",
+    ("organization", "parent"): "parts of the organization",
+    ("taggedquote", "tag"): "tagged quotes",
+    ("taggeditem", "tag"): "tagged items",
+    ("tagredirect", "tag"): "earlier addresses",
+    ("searchname", "entity"): None,
+    ("searchentry", "entity"): None,
+    ("searchfacet", "entity"): None,
+}
+
+
+def editor_words(model, fk) -> str | None:
+    """How the merge report names rows of `model` pointing by `fk`; None to leave them out."""
+    key = (model._meta.model_name, fk.name)
+    if key in EDITOR_WORDS:
+        return EDITOR_WORDS[key]
+    if model._meta.app_label == "archive" and model._meta.model_name.startswith("search"):
+        return None
+    return str(model._meta.verbose_name_plural)
 
 
 @dataclass
@@ -37,12 +76,23 @@ class MergeReport:
             bucket[label] = bucket.get(label, 0) + n
 
     def summary(self) -> str:
-        moved = ", ".join(f"{n} {label}" for label, n in sorted(self.moved.items())) or "nothing"
-        text = f"Merged {', '.join(self.merged)} into {self.survivor}; moved {moved}"
+        """In the editor's words: "Merged V. Saenen into Vanessa Saenen: 3 quotes spoken and
+        2 mentions now belong to Vanessa Saenen; 1 other name she already had was dropped."."""
+        merged = ", ".join(self.merged)
+        moved = _listing(self.moved)
+        text = f"Merged {merged} into {self.survivor}: "
+        text += f"{moved} now belong to {self.survivor}" if moved else "there was nothing to move"
         if self.dropped:
-            dropped = ", ".join(f"{n} {label}" for label, n in sorted(self.dropped.items()))
-            text += f"; dropped as duplicates {dropped}"
+            text += f"; {_listing(self.dropped)} that {self.survivor} already had were dropped"
         return text + "."
+
+
+def _listing(counts: dict[str, int]) -> str:
+    """ "3 quotes spoken, 1 mention and 2 other names"."""
+    items = [f"{n} {label}" for label, n in sorted(counts.items())]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def check_merge(survivor: Entity, duplicates: list[Entity]) -> None:
@@ -134,7 +184,7 @@ def repoint(model: type[models.Model], old_pk, new_pk, report: MergeReport | Non
 
 def _move_rows(model, fk, old_pk, new_pk, report: MergeReport | None) -> None:
     rows = model._base_manager.filter(**{fk.attname: old_pk})
-    label = model._meta.verbose_name_plural
+    label = editor_words(model, fk)
     dropped = 0
     for fields in _unique_sets(model, fk):
         others = [f for f in fields if f != fk.attname]
@@ -149,7 +199,7 @@ def _move_rows(model, fk, old_pk, new_pk, report: MergeReport | None) -> None:
         dropped += clash.count()
         clash.delete()
     moved = rows.update(**{fk.attname: new_pk})
-    if report is not None:
+    if report is not None and label is not None:
         report.count(report.moved, label, moved)
         report.count(report.dropped, label, dropped)
 
@@ -169,7 +219,7 @@ def _unique_sets(model, fk) -> list[list[str]]:
 
 def merge_tags(survivor, others, *, user=None) -> int:
     """Move every use of the `others` tags to `survivor` and delete them, all or nothing.
-    Returns how many tagged items moved (a quote that had both keeps one)."""
+    Returns how many quotes moved to the survivor (a quote that had both keeps one)."""
     if any(tag.pk == survivor.pk for tag in others):
         raise MergeError(f"The tag {survivor} cannot be merged into itself.")
     if not others:
@@ -181,14 +231,32 @@ def merge_tags(survivor, others, *, user=None) -> int:
             if user is not None:
                 reversion.set_user(user)
             _merge_tags(survivor, others, report)
-    return sum(report.moved.values())
+    return report.moved.get("tagged quotes", 0)
+
+
+def free_tag_slug(name: str, exclude_pk=None) -> str:
+    """The slug a tag named `name` gets: the name's, made unique among live tags."""
+    base = (slugify(name) or "tag")[:90].strip("-")
+    slug, n = base, 2
+    while Tag.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def remember_old_slug(old_slug: str, tag) -> None:
+    """The tag's old address leads to `tag`; an address a live tag has again leads nowhere."""
+    TagRedirect.objects.update_or_create(old_slug=old_slug, defaults={"tag": tag})
+    TagRedirect.objects.filter(old_slug=tag.slug).delete()
 
 
 def _merge_tags(survivor, others, report) -> None:
     tracking.mark(tracking.TAGS, [tag.pk for tag in others])
     for tag in others:
+        old_slug = tag.slug
+        # Redirects to the merged tag (earlier renames) move to the survivor with the rest.
         repoint(Tag, tag.pk, survivor.pk, report)
         tag.delete()
+        remember_old_slug(old_slug, survivor)
     reversion.add_to_revision(survivor)
     names = ", ".join(tag.name for tag in others)
     reversion.set_comment(f"Merged the tags {names} into {survivor}.")

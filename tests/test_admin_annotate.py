@@ -50,7 +50,42 @@ def test_select_offsets_make_a_quote(editor_client, url, article, person):
     )
     assert quote.prefix == article.body[start - 32 : start]
     assert sorted(quote.tags.names()) == ["denial", "new one"]
-    assert response["Location"].endswith(f"#quote-{quote.pk}")
+    # Back to the place in the text, not the list at the bottom of the page.
+    assert response["Location"].endswith(f"#at-body-{start}")
+    page = editor_client.get(response["Location"])
+    assert re.search(
+        rf'<span data-start="{start}" class="is-quote"[^>]* id="at-body-{start}">', page.text
+    )
+
+
+def test_about_and_new_entities_from_the_screen(editor_client, url, article, person, place):
+    page = editor_client.get(url)
+    assert 'name="about"' in page.text
+    person_add = reverse("admin:archive_person_add")
+    link = (
+        f'<a href="{person_add}" target="_blank" rel="noopener" data-add-entity-for="id_speaker">'
+    )
+    assert link + "New person" in page.text
+    assert 'data-add-entity-for="id_about"' in page.text
+    assert 'data-add-entity-for="id_entity"' in page.text
+    start = article.body.index("The government denied it.")
+    data = {
+        "kind": "quote",
+        "part": "body",
+        "exact": "The government denied it.",
+        "start": start,
+        "end": start + 25,
+        "speaker": person.pk,
+        "mode": "indirect",
+        "about": [person.pk, place.pk],
+    }
+    assert editor_client.post(url, data).status_code == 302
+    quote = Quote.objects.get(exact="The government denied it.")
+    assert set(quote.about.values_list("pk", flat=True)) == {person.pk, place.pk}
+
+
+def test_a_reviewer_is_offered_no_new_entities(reviewer_client, url):
+    assert "data-add-entity-for" not in reviewer_client.get(url).text
 
 
 def test_typed_words_and_occurrence_make_a_mention(editor_client, url, article, organization):

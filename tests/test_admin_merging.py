@@ -202,7 +202,7 @@ def test_merge_is_recorded_and_the_duplicate_can_be_recovered(editor, duplicate,
     assert deleted[0].revision.comment == "Before merging into Vanessa Saenen."
     merge = Version.objects.get_for_object(person).first().revision
     assert merge.user == editor
-    assert merge.comment.startswith("Merged V. Saenen into Vanessa Saenen; moved ")
+    assert merge.comment.startswith("Merged V. Saenen into Vanessa Saenen: ")
 
 
 def test_merge_keeps_dated_memberships(person, organization):
@@ -274,3 +274,34 @@ def test_follow_merged_decorator_redirects_without_the_middleware(rf, duplicate,
     assert response["Location"] == reverse("archive:person", kwargs={"slug": person.slug})
     with pytest.raises(Http404):  # undecorated, and no middleware: "not found", not a crash
         person_page(request, slug="v-saenen")
+
+
+def test_the_merge_message_speaks_the_editors_language(duplicate, person):
+    summary = merge_entities(person, [duplicate]).summary()
+    assert summary.startswith("Merged V. Saenen into Vanessa Saenen: ")
+    assert "1 quotes spoken" in summary and "1 quotes heard" in summary
+    assert "1 mentions" in summary and "1 memberships" in summary
+    assert "now belong to Vanessa Saenen" in summary
+    assert "that Vanessa Saenen already had were dropped" in summary
+    for table_words in ["relationship", "search name", "entity", "participants"]:
+        assert table_words not in summary
+
+
+def test_the_delete_confirmation_lists_no_search_index_rows(editor_client, organization):
+    from archive.models import SearchName
+    from archive.search.indexing import name_rows
+
+    person = Person.objects.create(name="Aigul Zhunusova", slug="aigul-zhunusova")
+    Membership.objects.create(person=person, organization=organization, role="lawyer")
+    if not SearchName.objects.filter(entity=person).exists():
+        SearchName.objects.bulk_create(name_rows([person]))
+    assert SearchName.objects.filter(entity=person).exists()
+    page = editor_client.get(reverse("admin:archive_person_delete", args=[person.pk]))
+    assert page.status_code == 200
+    assert "Search name" not in page.text and "search name" not in page.text.lower()
+    assert "Memberships: 1" in page.text
+    response = editor_client.post(
+        reverse("admin:archive_person_delete", args=[person.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 302
+    assert not SearchName.objects.filter(entity_id=person.pk).exists()

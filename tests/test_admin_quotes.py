@@ -205,11 +205,15 @@ def test_speaker_autocomplete_offers_only_people_and_organizations(
     url = reverse("admin:autocomplete")
     params = {"app_label": "archive", "model_name": "quote", "field_name": "speaker", "term": ""}
     names = {r["text"] for r in editor_client.get(url, params).json()["results"]}
-    assert names == {"Vanessa Saenen", "Human Rights Watch"}
+    # Each name with its description, or its kind when it has none (autocomplete.py).
+    assert names == {
+        "Vanessa Saenen — person, no description yet",
+        "Human Rights Watch — organization, no description yet",
+    }
     Person.objects.create(name="Zhaqiyanov", slug="zhaqiyanov").aliases.create(name="Zhakiyanov")
     params["term"] = "Zhakiyanov"
     names = {r["text"] for r in editor_client.get(url, params).json()["results"]}
-    assert names == {"Zhaqiyanov"}
+    assert names == {"Zhaqiyanov — person, no description yet"}
 
 
 def test_a_failed_bulk_action_changes_nothing(editor_client, quotes, monkeypatch):

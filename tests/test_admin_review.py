@@ -357,3 +357,13 @@ def test_the_desk_links_to_entity_suggestions(editor_client):
     page = editor_client.get(reverse("admin:index"))
     url = reverse("admin:archive_entitysuggestion_changelist")
     assert f'<a href="{url}?status__exact=suggested">Entity suggestions</a>' in page.text
+
+
+def test_correct_then_save_unchanged_still_confirms(reviewer_client, suggestions):
+    quote = suggestions["quote"]
+    url = reverse("admin:archive_quote_change", args=[quote.pk]) + "?_review=1"
+    data = change_form_data(reviewer_client.get(url))
+    response = reviewer_client.post(url, data)
+    assert response.status_code == 302 and response["Location"] == QUEUE
+    quote.refresh_from_db()
+    assert quote.status == "confirmed"

@@ -100,3 +100,51 @@ def test_suggestions_complete_the_name(reviewer_client, tagged):
 def test_suggestions_need_a_login(client, tagged):
     response = client.get(reverse("admin:taggit_tag_suggest"), {"q": "ele"})
     assert response.status_code == 302
+
+
+def test_a_rename_gives_the_new_slug_and_the_old_address_answers_301(editor_client, tagged):
+    tag = Tag.objects.get(name="vote")
+    url = reverse("admin:taggit_tag_change", args=[tag.pk])
+    # The browser sends the slug field as it stands: still "vote".
+    response = editor_client.post(url, {"name": "court verdicts", "slug": "vote"}, follow=True)
+    assert "address is now /tags/court-verdicts/; /tags/vote/ leads there." in response.text
+    tag.refresh_from_db()
+    assert tag.slug == "court-verdicts"
+    old = editor_client.get("/tags/vote/")
+    assert old.status_code == 301 and old["Location"] == "/tags/court-verdicts/"
+    assert editor_client.get("/tags/vote/quotes.atom")["Location"] == (
+        "/tags/court-verdicts/quotes.atom"
+    )
+    assert editor_client.get("/tags/court-verdicts/").status_code == 200
+    # Renamed again, both old addresses lead to the tag; the name given back frees its slug.
+    editor_client.post(url, {"name": "verdicts", "slug": "court-verdicts"})
+    assert editor_client.get("/tags/vote/")["Location"] == "/tags/verdicts/"
+    assert editor_client.get("/tags/court-verdicts/")["Location"] == "/tags/verdicts/"
+    editor_client.post(url, {"name": "vote", "slug": "verdicts"})
+    assert editor_client.get("/tags/vote/").status_code == 200
+    assert editor_client.get("/tags/verdicts/")["Location"] == "/tags/vote/"
+
+
+def test_an_edited_slug_is_kept_and_the_old_one_redirects(editor_client, tagged):
+    tag = Tag.objects.get(name="vote")
+    url = reverse("admin:taggit_tag_change", args=[tag.pk])
+    editor_client.post(url, {"name": "voting", "slug": "ballots"})
+    tag.refresh_from_db()
+    assert tag.slug == "ballots"
+    assert editor_client.get("/tags/vote/")["Location"] == "/tags/ballots/"
+
+
+def test_a_merged_tags_address_answers_301_to_the_survivor(editor_client, tagged):
+    vote = Tag.objects.get(name="vote")
+    url = reverse("admin:taggit_tag_change", args=[vote.pk])
+    editor_client.post(url, {"name": "ballot", "slug": "vote"})  # renamed before the merge
+    survivor = Tag.objects.get(name="elections")
+    ids = list(Tag.objects.values_list("pk", flat=True))
+    editor_client.post(
+        CHANGELIST,
+        {"action": "merge_tags", "_selected_action": ids, "apply": "1", "survivor": survivor.pk},
+    )
+    for old in ["vote", "ballot", "election"]:
+        response = editor_client.get(f"/tags/{old}/")
+        assert (response.status_code, response["Location"]) == (301, "/tags/elections/")
+    assert editor_client.get("/tags/never-was/").status_code == 404

@@ -40,6 +40,14 @@ def test_the_alias_that_matched_is_shown(client, search_seed):
     assert hit["matched"] in {"Zhakiyanov", "Galymzhan Zhakiyanov"}
 
 
+def test_a_description_tells_names_apart(client, search_seed):
+    from archive.models import Entity
+
+    [hit] = [r for r in names(client, "Zhakiy")["results"] if r["kind"] == "person"]
+    person = Entity.objects.get(name="Galymzhan Zhaqiyanov")
+    assert person.description and hit["description"] == person.description
+
+
 def test_too_short_or_empty_gives_nothing(client, search_seed):
     assert names(client, "z")["results"] == []
     assert names(client, "")["results"] == []

@@ -6,7 +6,14 @@
 - articles and annotate: articles with annotations inline; the annotate screen
 - tags: rename and merge
 - base: history (django-reversion) for every model admin
+- autocomplete: the admin's searches show a description beside each name
 """
 
-from archive.admin import articles, entities, quotes, tags  # noqa: F401 (registers the admins)
+from archive.admin import (  # noqa: F401 (registers the admins)
+    articles,
+    autocomplete,
+    entities,
+    quotes,
+    tags,
+)
 from archive.importer import admin as importer_admin  # noqa: F401 (upload form, proposals)

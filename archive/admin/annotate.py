@@ -16,7 +16,7 @@ from itertools import pairwise
 import reversion
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.widgets import AutocompleteSelect
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -53,7 +53,7 @@ class AnnotateForm(forms.Form):
         label="Words",
         strip=False,
         widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
-        help_text="Select them in the text above, or type them exactly as they stand.",
+        help_text="Select them in the text, or type them exactly as they stand.",
     )
     occurrence = forms.IntegerField(
         min_value=1,
@@ -70,6 +70,12 @@ class AnnotateForm(forms.Form):
         help_text="For a quote: the person or organization who said it.",
     )
     mode = forms.ChoiceField(choices=QuoteMode.choices, initial=QuoteMode.DIRECT, required=False)
+    about = forms.ModelMultipleChoiceField(
+        queryset=Entity.objects.all(),
+        required=False,
+        label="About",
+        help_text="For a quote: whom or what it is about (people, organizations, places, events).",
+    )
     entity = forms.ModelChoiceField(
         queryset=Entity.objects.all(),
         required=False,
@@ -91,6 +97,9 @@ class AnnotateForm(forms.Form):
                 model._meta.get_field(name), admin.site, placeholder=placeholder
             )
             field.widget.choices = field.choices
+        about = self.fields["about"]
+        about.widget = AutocompleteSelectMultiple(Quote._meta.get_field("about"), admin.site)
+        about.widget.choices = about.choices
 
     def clean(self):
         data = super().clean()
@@ -136,8 +145,11 @@ class AnnotateForm(forms.Form):
 
     def save(self):
         self.annotation.save()
-        if isinstance(self.annotation, Quote) and self.cleaned_data.get("tags"):
-            self.annotation.tags.add(*self.cleaned_data["tags"])
+        if isinstance(self.annotation, Quote):
+            if self.cleaned_data.get("tags"):
+                self.annotation.tags.add(*self.cleaned_data["tags"])
+            if self.cleaned_data.get("about"):
+                self.annotation.about.set(self.cleaned_data["about"])
         return self.annotation
 
 
@@ -162,6 +174,12 @@ def runs(text: str, quotes, mentions) -> list[Run]:
         run.mentions = [m for m in mentions if m.start <= start and end <= m.end]
         result.append(run)
     return result
+
+
+def place_id(part: str, start: int) -> str:
+    """The id of the run of text starting at `start` in `part` (every annotation starts a
+    run), the fragment the screen returns to after saving."""
+    return f"at-{part}-{start}"
 
 
 def parts_of(article, quotes, mentions):
@@ -193,7 +211,8 @@ def annotate_view(request, pk):
                 reversion.set_comment(f"Added on the annotate screen: {annotation}")
             messages.success(request, f"Added the {annotation._meta.verbose_name}: {annotation}")
             url = reverse("admin:archive_article_annotate", args=[article.pk])
-            return HttpResponseRedirect(f"{url}#{annotation._meta.model_name}-{annotation.pk}")
+            # Back to the place in the text where the new annotation starts.
+            return HttpResponseRedirect(f"{url}#{place_id(annotation.part, annotation.start)}")
     else:
         form = AnnotateForm(article=article)
     visible = {"orphaned": False, "status__in": [ReviewStatus.CONFIRMED, ReviewStatus.SUGGESTED]}
@@ -211,6 +230,13 @@ def annotate_view(request, pk):
         "orphans": list(article.quotes.filter(orphaned=True).select_related("speaker"))
         + list(article.mentions.filter(orphaned=True).select_related("entity")),
         "can_add": user.has_perm("archive.add_quote"),
+        # New people and organizations from the screen (an admin popup; a new tab without
+        # JavaScript), for the speaker, the mention's entity or "about".
+        "new_entities": [
+            (kind, label, reverse(f"admin:archive_{kind}_add"))
+            for kind, label in (("person", "person"), ("organization", "organization"))
+            if user.has_perm(f"archive.add_{kind}")
+        ],
         "media": admin.site._registry[Article].media + form.media,
     }
     return TemplateResponse(request, "admin/archive/article/annotate.html", context)

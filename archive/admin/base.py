@@ -3,11 +3,15 @@
 from django.contrib import messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from reversion.admin import VersionAdmin
 from reversion.errors import RevertError
 from reversion.models import Version
 
 from archive import history
+from archive.models import SearchEntry, SearchFacet, SearchName
+
+BOOKKEEPING_MODELS = (SearchEntry, SearchFacet, SearchName)
 
 # The admin is loaded before the archive app is ready; register now, or VersionAdmin would
 # register the models itself with its own guess of what to follow.
@@ -52,6 +56,17 @@ class HistoryAdmin(VersionAdmin):
     def recover_view(self, request, version_id, extra_context=None):
         request._archive_reverting = True
         return super().recover_view(request, version_id, extra_context)
+
+    def get_deleted_objects(self, objs, request):
+        """The delete confirmation without the search index's rows ("Search names: 164"):
+        they are the archive's bookkeeping, rebuilt on their own, not the editor's records."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        hidden = {str(m._meta.verbose_name_plural) for m in BOOKKEEPING_MODELS} | {
+            str(m._meta.verbose_name_plural).capitalize() for m in BOOKKEEPING_MODELS
+        }
+        prefixes = tuple(f"{capfirst(m._meta.verbose_name)}: " for m in BOOKKEEPING_MODELS)
+        counts = {name: n for name, n in counts.items() if str(name) not in hidden}
+        return _without(deleted, prefixes), counts, perms_needed, protected
 
     def history_view(self, request, object_id, extra_context=None):
         response = super().history_view(request, object_id, extra_context)
@@ -103,6 +118,23 @@ def field_changes(model, older, newer) -> list[tuple[str, str, str]]:
 def _shown(value) -> str:
     text = "" if value is None else str(value)
     return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
+
+
+def _without(nested, prefixes):
+    """The admin's nested list of deleted objects without the items that start with one of
+    `prefixes` (and their own nested lists)."""
+    out = []
+    skip_children = False
+    for item in nested:
+        if isinstance(item, list):
+            if not skip_children:
+                out.append(_without(item, prefixes))
+            skip_children = False
+            continue
+        skip_children = str(item).startswith(prefixes)
+        if not skip_children:
+            out.append(item)
+    return out
 
 
 def selected_ids(request) -> list[str]:

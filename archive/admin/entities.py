@@ -4,9 +4,12 @@ from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
 
 from archive import models
 from archive.admin.base import HistoryAdmin, selected_ids
+from archive.duplicates import likely_duplicates
 from archive.merging import MergeError, check_merge, merge_entities
 
 
@@ -93,11 +96,58 @@ def merge_selected(modeladmin, request, queryset):
     return TemplateResponse(request, "admin/archive/merge_entities.html", context)
 
 
+class EntityForm(forms.ModelForm):
+    """Checks the address is free within the kind: the (kind, slug) constraint involves a
+    field the form does not show, so the model form's own check would skip it."""
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        kind = self._meta.model.KIND
+        taken = models.Entity.objects.filter(kind=kind, slug=slug).exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError(
+                f"Another {kind} already has the address …/{slug}/; choose another slug."
+            )
+        return slug
+
+
 class EntityAdmin(HistoryAdmin):
+    form = EntityForm
     list_display = ["name", "description", "slug"]
     search_fields = ["name", "aliases__name"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [AliasInline, IdentifierInline, SourceInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        names_changed = not change or "name" in form.changed_data
+        names_changed |= any(
+            formset.model is models.Alias and formset.has_changed() for formset in formsets
+        )
+        if names_changed:
+            warn_of_duplicates(request, self, form.instance)
+
+
+def warn_of_duplicates(request, model_admin, entity) -> None:
+    """A warning naming every entity of the same kind whose name or alias is this one's (by
+    the folded key), with a link and the way to merge them."""
+    names = [entity.name, *entity.aliases.values_list("name", flat=True)]
+    for other in likely_duplicates(entity.kind, names, exclude_pk=entity.pk):
+        url = reverse(f"admin:archive_{other.kind}_change", args=[other.pk])
+        about = other.description or "no description"
+        model_admin.message_user(
+            request,
+            format_html(
+                'Possible duplicate: <a href="{}">{}</a> ({}) is also called so. If they are '
+                "the same {}, select both in the list and use “Merge selected duplicates into "
+                "one…”; if not, a description tells them apart.",
+                url,
+                other.name,
+                about,
+                other.get_kind_display(),
+            ),
+            messages.WARNING,
+        )
 
 
 @admin.register(models.Entity)

@@ -20,6 +20,7 @@ class TagSuggestWidget(TagWidget):
 
     class Media:
         js = ["js/admin-tags.js"]
+        css = {"all": ["css/admin-archive.css"]}  # the wider tag box
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)

@@ -47,6 +47,9 @@ class QuoteForm(AnnotationForm):
 class AnnotationAdmin(HistoryAdmin):
     """What quotes and mentions share: anchoring by words, and reviewers' narrower rights."""
 
+    class Media:
+        css = {"all": ["css/admin-archive.css"]}  # the title clear of History
+
     REVIEWABLE = ["status"]
 
     def get_fields(self, request, obj=None):
@@ -63,6 +66,10 @@ class AnnotationAdmin(HistoryAdmin):
     def save_model(self, request, obj, form, change):
         if REVIEW_FLAG in request.GET and obj.status == ReviewStatus.SUGGESTED:
             obj.status = ReviewStatus.CONFIRMED  # "correct" in the review queue: fix, then accept
+            # Saved even when nothing else was changed: saving is the decision (HistoryAdmin
+            # would skip an unchanged form).
+            super(HistoryAdmin, self).save_model(request, obj, form, change)
+            return
         super().save_model(request, obj, form, change)
 
     def response_change(self, request, obj):

@@ -12,7 +12,7 @@ from django.urls import path
 from taggit.models import Tag
 
 from archive.admin.base import HistoryAdmin, selected_ids
-from archive.merging import merge_tags
+from archive.merging import free_tag_slug, merge_tags, remember_old_slug
 
 SUGGESTIONS = 10
 
@@ -22,8 +22,10 @@ class TagForm(forms.ModelForm):
         model = Tag
         fields = ["name", "slug"]
         help_texts = {
-            "name": "Renaming changes the tag on every quote that carries it.",
-            "slug": "The tag page's address. Changing it breaks links to the old address.",
+            "name": "Renaming changes the tag on every quote that carries it, and gives the "
+            "tag page the new name's address (the old address leads to it).",
+            "slug": "The tag page's address; set from the name when the name changes. Old "
+            "addresses keep working: they answer with a permanent redirect.",
         }
 
     def clean_name(self):
@@ -67,6 +69,19 @@ class TagAdmin(HistoryAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(quotes=Count("archive_taggedquote_items"))
 
+    def save_model(self, request, obj, form, change):
+        old_slug = form.initial.get("slug") if change else None
+        if change and "name" in form.changed_data and "slug" not in form.changed_data:
+            obj.slug = free_tag_slug(obj.name, exclude_pk=obj.pk)
+        super().save_model(request, obj, form, change)
+        if old_slug and old_slug != obj.slug:
+            remember_old_slug(old_slug, obj)
+            self.message_user(
+                request,
+                f"The tag's address is now /tags/{obj.slug}/; /tags/{old_slug}/ leads there.",
+                messages.INFO,
+            )
+
     @admin.display(description="quotes", ordering="quotes")
     def quote_count(self, tag):
         return tag.quotes
@@ -102,7 +117,9 @@ class TagAdmin(HistoryAdmin):
             names = ", ".join(t.name for t in others)
             self.message_user(
                 request,
-                f"Merged {names} into {survivor.name}: {moved} quote tags moved.",
+                f"Merged {names} into {survivor.name}: {moved} quote"
+                f"{'s' if moved != 1 else ''} now tagged {survivor.name} instead; the old "
+                f"tag addresses lead to it.",
                 messages.SUCCESS,
             )
             return None

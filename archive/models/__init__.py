@@ -21,7 +21,7 @@ from archive.models.entities import (
     Person,
     Place,
 )
-from archive.models.redirects import EntityRedirect
+from archive.models.redirects import EntityRedirect, TagRedirect
 from archive.models.search import FacetKind, SearchEntry, SearchFacet, SearchKind, SearchName
 from archive.models.suggestions import (
     ArticleImport,
@@ -63,6 +63,7 @@ __all__ = [
     "SearchKind",
     "SearchName",
     "SuggestedKind",
+    "TagRedirect",
     "TaggedQuote",
     "TextPart",
 ]

@@ -1,4 +1,5 @@
-"""Addresses that outlive their entity: a merged duplicate's slug points at the survivor."""
+"""Addresses that outlive their entity or tag: a merged duplicate's slug points at the
+survivor, a renamed or merged tag's old slug at the tag that now carries its quotes."""
 
 from __future__ import annotations
 
@@ -30,3 +31,23 @@ class EntityRedirect(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}/{self.old_slug} → {self.entity}"
+
+
+class TagRedirect(models.Model):
+    """A tag address that no longer names a tag: the slug before a rename, or of a tag merged
+    into another. Its pages answer 301 to the tag that carries those quotes now."""
+
+    old_slug = models.SlugField(max_length=100, unique=True, help_text="The old address.")
+    tag = models.ForeignKey(
+        "taggit.Tag",
+        on_delete=models.CASCADE,
+        related_name="redirects",
+        help_text="The tag the old address now leads to.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_slug"]
+
+    def __str__(self) -> str:
+        return f"tags/{self.old_slug} → {self.tag}"

@@ -18,6 +18,7 @@ class Completion:
     kind: str
     matched: str
     url: str
+    description: str = ""  # told apart from others of one name
 
 
 def prefix_key(text: str) -> str:
@@ -48,6 +49,14 @@ def complete(text: str, limit: int = 8) -> list[Completion]:
         best = max(found, key=lambda r: (r.text.casefold().startswith(typed), r.canonical))
         entity = best.entity
         matched = best.name if best.name != entity.name else ""
-        out.append(Completion(entity.name, entity.kind, matched, entity.get_absolute_url()))
+        out.append(
+            Completion(
+                entity.name,
+                entity.kind,
+                matched,
+                entity.get_absolute_url(),
+                entity.description,
+            )
+        )
     # People and organizations are what a name is usually typed for; events come last.
     return sorted(out, key=lambda c: KIND_ORDER.index(c.kind))

@@ -18,7 +18,7 @@ from functools import wraps
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 
-from archive.models import EntityRedirect
+from archive.models import EntityRedirect, TagRedirect
 
 
 class EntityMoved(Http404):
@@ -46,6 +46,20 @@ def get_entity_or_404(model, slug, queryset=None):
         if moved is not None:
             raise EntityMoved(moved.entity) from None
     raise Http404(f"No {queryset.model._meta.verbose_name} is at this address.")
+
+
+def get_tag_or_404(slug):
+    """The tag with this slug; raise EntityMoved (answered with a 301 like a merged entity's
+    address) if the slug was a renamed or merged tag's, else 404."""
+    from taggit.models import Tag
+
+    tag = Tag.objects.filter(slug=slug).first()
+    if tag is not None:
+        return tag
+    moved = TagRedirect.objects.filter(old_slug=slug).select_related("tag").first()
+    if moved is not None:
+        raise EntityMoved(moved.tag)
+    raise Http404("No tag is at this address.")
 
 
 def redirect_to_survivor(request, survivor) -> HttpResponsePermanentRedirect:

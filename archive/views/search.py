@@ -26,7 +26,8 @@ def search(request):
 
 @require_GET
 def search_names(request):
-    """Names for the search box: {"results": [{name, kind, matched, url, search}]}; with
+    """Names for the search box: {"results": [{name, kind, matched, description, url,
+    search}]}; with
     format=opensearch, the OpenSearch suggestions format [query, [names]]."""
     text = request.GET.get("q", "")
     completions = names.complete(text)
@@ -39,6 +40,7 @@ def search_names(request):
                     "name": c.name,
                     "kind": c.kind,
                     "matched": c.matched,
+                    "description": c.description,
                     "url": c.url,
                     "search": params.SearchParams(q=c.name).url(),
                 }

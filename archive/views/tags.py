@@ -1,11 +1,11 @@
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
-from taggit.models import Tag
 
 from archive import pagecache
 from archive.pagecache import cached_page
 from archive.summaries import reading
 from archive.views import jsonld
+from archive.views.lookup import get_tag_or_404
 from archive.views.paging import paginate
 
 SIDE_LIST = 15
@@ -13,7 +13,7 @@ SIDE_LIST = 15
 
 @cached_page(pagecache.tag_depends)
 def tag_detail(request, slug):
-    tag = get_object_or_404(Tag, slug=slug)
+    tag = get_tag_or_404(slug)
     context = {
         "tag": tag,
         "page": reading.tagged(request, tag),

@@ -80,15 +80,32 @@
   }
 
   // The admin's autocomplete boxes (select2) label their combobox but not the read-only box
-  // showing the choice; name it after the field's label whenever select2 (re)draws it.
+  // showing the choice, nor a multiple choice's search field; name them after the field's
+  // label whenever select2 (re)draws them.
   function nameAutocompleteBoxes() {
     document.querySelectorAll("select.admin-autocomplete").forEach(function (select) {
       var label = document.querySelector('label[for="' + select.id + '"]');
       var box = document.getElementById("select2-" + select.id + "-container");
       var name = label && label.textContent.replace(":", "").trim();
       if (box && name && box.getAttribute("aria-label") !== name) box.setAttribute("aria-label", name);
+      // A multiple choice ("about") types into an inline search field of its own.
+      var container = select.nextElementSibling;
+      var search = container && container.querySelector(".select2-search__field");
+      if (search && name && search.getAttribute("aria-label") !== name) search.setAttribute("aria-label", name);
     });
   }
+
+  // "New person" / "New organization": the admin's add popup (RelatedObjectLookups.js), named
+  // after the field so that saving selects the new record there.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("a[data-add-entity-for]");
+    if (!link || typeof window.showRelatedObjectPopup !== "function") return;
+    event.preventDefault();
+    var url = new URL(link.href);
+    url.searchParams.set("_to_field", "id");
+    url.searchParams.set("_popup", "1");
+    window.showRelatedObjectPopup({ id: "add_" + link.dataset.addEntityFor, href: url.href });
+  });
 
   document.addEventListener("DOMContentLoaded", function () {
     init();

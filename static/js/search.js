@@ -63,6 +63,12 @@
           alias.textContent = " (" + result.matched + ")";
           item.appendChild(alias);
         }
+        if (result.description) {
+          var about = document.createElement("span");
+          about.className = "option-description";
+          about.textContent = " \u2014 " + result.description;
+          item.appendChild(about);
+        }
         item.addEventListener("mousedown", function (event) {
           event.preventDefault();
           choose(index);

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 
 import pytest
 from django.contrib.auth.models import Group
@@ -165,3 +166,37 @@ def test_the_queue_decides_without_javascript(browser, seeded_server, django_use
     item.get_by_text("Show the paragraph").click()
     assert item.locator("details.paragraph p").is_visible()
     context.close()
+
+
+def test_a_new_speaker_and_about_from_the_annotate_screen(editor_page, seeded_server):
+    page, base = editor_page, seeded_server.url
+    article = Article.objects.get()
+    page.goto(f"{base}/admin/archive/article/{article.pk}/annotate/")
+    phrase = "The group is calling for Zhaqiyanov's immediate release."
+    page.locator("#id_exact").fill(phrase)
+    with page.expect_popup() as opened:
+        page.get_by_role("link", name="New person for speaker").click()
+    popup = opened.value
+    popup.locator("#id_name").fill("Aigul Zhunusova")
+    popup.locator("#id_slug").fill("aigul-zhunusova")
+    popup.get_by_role("button", name="Save", exact=True).click()
+    popup.wait_for_event("close")
+    # The new person is chosen as the speaker in the form.
+    assert "Aigul Zhunusova" in page.locator("#select2-id_speaker-container").inner_text()
+    page.locator("#id_about + .select2 .select2-search__field").press_sequentially("Zhaqiyanov")
+    # Each choice shows its description beside the name.
+    page.locator(
+        ".select2-results__option", has_text="Galymzhan Zhaqiyanov — Founding leader"
+    ).click()
+    page.get_by_role("button", name="Save annotation").click()
+    page.wait_for_url(re.compile(r".*/annotate/#at-body-\d+$"))
+    quote = Quote.objects.get(exact=phrase)
+    assert quote.speaker.name == "Aigul Zhunusova"
+    assert [e.name for e in quote.about.all()] == ["Galymzhan Zhaqiyanov"]
+    # Back at the place in the text, which is in view.
+    assert page.locator(f"#at-body-{quote.start}").is_visible()
+    assert page.evaluate(
+        "(id) => { const r = document.getElementById(id).getBoundingClientRect();"
+        " return r.top >= 0 && r.top < window.innerHeight; }",
+        f"at-body-{quote.start}",
+    )
