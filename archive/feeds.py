@@ -9,9 +9,21 @@ from django.utils.feedgenerator import Atom1Feed
 
 from archive import quoting
 from archive.models import Article, Person, Quote
-from archive.views.lookup import get_entity_or_404, get_tag_or_404
+from archive.views.lookup import get_entity_or_404
+from archive.views.tags import public_tag_or_404
 
 FEED_LENGTH = 30
+
+
+class TextAtom1Feed(Atom1Feed):
+    """Atom whose summaries are plain text (type="text"): headlines, standfirsts and quotes
+    are what editors typed, and a feed reader must show any markup in them, not run it.
+    (Django's Atom1Feed marks every summary type="html".)"""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
 
 
 def _midnight(day: dt.date) -> dt.datetime:
@@ -19,7 +31,7 @@ def _midnight(day: dt.date) -> dt.datetime:
 
 
 class LatestArticles(Feed):
-    feed_type = Atom1Feed
+    feed_type = TextAtom1Feed
     # Atom requires an author for every entry; the archive stands behind its feed.
     author_name = settings.SITE_NAME
     title = f"{settings.SITE_NAME}: latest articles"
@@ -45,7 +57,7 @@ class LatestArticles(Feed):
 
 
 class QuoteFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = TextAtom1Feed
     author_name = settings.SITE_NAME
 
     def item_title(self, item):
@@ -79,7 +91,7 @@ class PersonQuotes(QuoteFeed):
 
 class TagQuotes(QuoteFeed):
     def get_object(self, request, slug):
-        return get_tag_or_404(slug)
+        return public_tag_or_404(slug)
 
     def title(self, obj):
         return f"Quotes tagged “{obj.name}” · {settings.SITE_NAME}"

@@ -110,21 +110,39 @@ TEMPLATES = [
 
 SQLITE_PATH = Path(os.environ.get("SQLITE_PATH", BASE_DIR / "var" / "archive.sqlite3"))
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
+# SQLite: WAL lets readers go on while an editor writes; IMMEDIATE takes the write lock when a
+# transaction begins (a deferred one that reads first and then writes fails at once with
+# "database is locked" when another writer got there between), and the busy timeout makes a
+# second writer wait its turn for up to SQLITE_BUSY_TIMEOUT seconds instead of failing.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": env_int("SQLITE_BUSY_TIMEOUT", 30),
+}
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    DATABASES = {
+        "default": dj_database_url.parse(
+            DATABASE_URL,
+            conn_max_age=env_int("CONN_MAX_AGE", 60),
+            # A persistent connection the server dropped (restart, failover, idle timeout) is
+            # noticed and reopened before a request uses it, instead of answering 500.
+            conn_health_checks=env_bool("CONN_HEALTH_CHECKS", True),
+        )
+    }
     if DATABASES["default"]["ENGINE"] not in {
         "django.db.backends.postgresql",
         "django.db.backends.sqlite3",
     }:
         raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL or SQLite.")
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+        DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"]["OPTIONS"]}
 else:
     SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": SQLITE_PATH,
-            # WAL lets readers go on while an editor writes.
-            "OPTIONS": {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"},
+            "OPTIONS": SQLITE_OPTIONS,
         }
     }
 

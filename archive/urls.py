@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.contrib.sitemaps.views import index as sitemap_index
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path, register_converter
+from django.urls import URLPattern, include, path, register_converter
+from django.views.decorators.http import require_safe
 
 from archive import feeds
 from archive.sitemaps import SITEMAPS
@@ -74,6 +75,10 @@ public = [
     path("search/names.json", search.search_names, name="search_names"),
     path("opensearch.xml", search.opensearch, name="opensearch"),
 ]
+# Reading pages answer GET and HEAD only: TRACE, OPTIONS, POST… get 405 with an Allow header.
+for pattern in public:
+    if isinstance(pattern, URLPattern):
+        pattern.callback = require_safe(pattern.callback)
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.urls import reverse
 
+from archive.links import http_url_condition, validate_http_url
 from archive.models.fields import NormalizedField, NormalizedLineField, NormalizedTextField
 from archive.normalizing import normalize_text
 
@@ -145,7 +146,12 @@ class Article(models.Model):
         related_name="contributed_articles",
         blank=True,
     )
-    source_url = models.URLField(max_length=500, blank=True, help_text="The original's address.")
+    source_url = models.URLField(
+        max_length=500,
+        blank=True,
+        validators=[validate_http_url],
+        help_text="The original's address (http:// or https://).",
+    )
     language = models.CharField(
         max_length=12, default="en", help_text="BCP 47 code, e.g. en, ru, kk."
     )
@@ -179,6 +185,11 @@ class Article(models.Model):
                 condition=~models.Q(source_url=""),
                 name="article_source_url_unique",
                 violation_error_message="This source URL is already in the archive.",
+            ),
+            models.CheckConstraint(
+                condition=http_url_condition("source_url"),
+                name="article_source_url_http",
+                violation_error_message="A source URL is an http:// or https:// address.",
             ),
         ]
         indexes = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import quote
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -15,6 +16,7 @@ from archive.dates import (
     precision_field,
     validate_partial_date,
 )
+from archive.links import http_url_condition, safe_url, validate_http_url
 from archive.names import person_sort_name
 
 
@@ -197,8 +199,27 @@ class IdentifierScheme(models.TextChoices):
     WEBSITE = "website", "official website"
 
 
+# How each scheme's ids are written, and the canonical address of an id (always https).
+IDENTIFIER_FORMATS = {
+    IdentifierScheme.WIKIDATA: (r"^Q[1-9]\d*$", "A Wikidata id looks like Q42."),
+    IdentifierScheme.GEONAMES: (r"^[1-9]\d*$", "A GeoNames id is a number, like 1526384."),
+    IdentifierScheme.VIAF: (r"^[1-9]\d*$", "A VIAF id is a number, like 113230702."),
+    IdentifierScheme.ISNI: (
+        r"^\d{4} ?\d{4} ?\d{4} ?\d{3}[\dX]$",
+        "An ISNI is 16 characters, like 0000 0001 2103 2683.",
+    ),
+}
+IDENTIFIER_URLS = {
+    IdentifierScheme.WIKIDATA: "https://www.wikidata.org/wiki/{}",
+    IdentifierScheme.GEONAMES: "https://www.geonames.org/{}",
+    IdentifierScheme.VIAF: "https://viaf.org/viaf/{}",
+    IdentifierScheme.ISNI: "https://isni.org/isni/{}",
+}
+
+
 class Identifier(models.Model):
-    """An id of the entity in another database (Popolo identifiers)."""
+    """An id of the entity in another database (Popolo identifiers). Ids of the known schemes
+    link to their canonical https address; a website is stored as its http(s) address."""
 
     entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="identifiers")
     scheme = models.CharField(max_length=12, choices=IdentifierScheme.choices)
@@ -213,23 +234,47 @@ class Identifier(models.Model):
             models.UniqueConstraint(
                 fields=["entity", "scheme"], name="identifier_entity_scheme_unique"
             ),
+            models.CheckConstraint(
+                condition=~models.Q(scheme=IdentifierScheme.WEBSITE)
+                | http_url_condition("value", blank=False),
+                name="identifier_website_http",
+                violation_error_message="A website is an http:// or https:// address.",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.get_scheme_display()}: {self.value}"
 
     def clean(self):
-        if self.scheme == IdentifierScheme.WIKIDATA:
-            RegexValidator(r"^Q[1-9]\d*$", "A Wikidata id looks like Q42.")(self.value)
+        if self.scheme == IdentifierScheme.WEBSITE:
+            try:
+                validate_http_url(self.value)
+            except ValidationError as error:
+                raise ValidationError({"value": error.messages}) from None
+        elif self.scheme in IDENTIFIER_FORMATS:
+            pattern, message = IDENTIFIER_FORMATS[self.scheme]
+            try:
+                RegexValidator(pattern, message)(self.value)
+            except ValidationError as error:
+                raise ValidationError({"value": error.messages}) from None
+
+    def is_well_formed(self) -> bool:
+        try:
+            self.clean()
+        except ValidationError:
+            return False
+        return True
 
     @property
     def url(self) -> str:
-        if self.scheme == IdentifierScheme.WIKIDATA:
-            return f"https://www.wikidata.org/wiki/{self.value}"
-        if self.scheme == IdentifierScheme.GEONAMES:
-            return f"https://www.geonames.org/{self.value}"
+        """The id's canonical https address; "" for a value that is not well formed, which
+        pages then print as text."""
+        if not self.is_well_formed():
+            return ""
         if self.scheme == IdentifierScheme.WEBSITE:
-            return self.value
+            return safe_url(self.value)
+        if self.scheme in IDENTIFIER_URLS:
+            return IDENTIFIER_URLS[self.scheme].format(quote(self.value.replace(" ", ""), safe=""))
         return ""
 
 
@@ -240,7 +285,7 @@ class EntitySource(models.Model):
     article = models.ForeignKey(
         "archive.Article", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
-    url = models.URLField(blank=True, max_length=500)
+    url = models.URLField(blank=True, max_length=500, validators=[validate_http_url])
     note = models.CharField(max_length=300, blank=True)
 
     class Meta:
@@ -250,6 +295,11 @@ class EntitySource(models.Model):
                 condition=~models.Q(article__isnull=True, url=""),
                 name="entity_source_has_target",
                 violation_error_message="A source is an article in the archive or a URL.",
+            ),
+            models.CheckConstraint(
+                condition=http_url_condition("url"),
+                name="entity_source_url_http",
+                violation_error_message="A source URL is an http:// or https:// address.",
             ),
         ]
 
@@ -501,14 +551,24 @@ class Membership(PartialSpan):
         related_name="membership_facts",
     )
     source_url = models.URLField(
-        blank=True, max_length=500, help_text="Where the fact comes from, outside the archive."
+        blank=True,
+        max_length=500,
+        validators=[validate_http_url],
+        help_text="Where the fact comes from, outside the archive.",
     )
 
     objects = MembershipQuerySet.as_manager()
 
     class Meta:
         ordering = ["person", "start", "id"]
-        constraints = PartialSpan.span_constraints("membership")
+        constraints = [
+            *PartialSpan.span_constraints("membership"),
+            models.CheckConstraint(
+                condition=http_url_condition("source_url"),
+                name="membership_source_url_http",
+                violation_error_message="A source URL is an http:// or https:// address.",
+            ),
+        ]
 
     def __str__(self) -> str:
         role = f"{self.role}, " if self.role else ""

@@ -8,8 +8,16 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from archive import quoting
+from archive.links import safe_url
 
 register = template.Library()
+
+
+@register.filter(name="safe_url")
+def safe_url_filter(value) -> str:
+    """An outside link's address if it is http(s), else "": `{% with url=x|safe_url %}`."""
+    return safe_url(value)
+
 
 # The characters that could end a <script> element or open a comment inside one, written as
 # JSON escapes (the same table django.utils.html.json_script uses).

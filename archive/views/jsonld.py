@@ -3,6 +3,7 @@
 from django.conf import settings
 
 from archive import quoting
+from archive.links import safe_url
 
 CONTEXT = "https://schema.org"
 
@@ -19,6 +20,7 @@ def _ref(entity) -> dict:
 
 
 def _same_as(entity) -> list[str]:
+    # Identifier.url is the canonical https address, or "" for a malformed value.
     return [i.url for i in entity.identifiers.all() if i.url]
 
 
@@ -146,7 +148,7 @@ def news_article(article, entities) -> dict:
         data["publisher"] = _ref(article.publisher)
     if article.dateline_place_id:
         data["locationCreated"] = _ref(article.dateline_place)
-    if article.source_url:
+    if safe_url(article.source_url):
         data["isBasedOn"] = article.source_url
     if entities:
         data["mentions"] = [_ref(e) for e in entities]

@@ -2,13 +2,13 @@
 
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from archive.models import SearchKind
 from archive.search import names, params, service
 
 
-@require_GET
+@require_safe
 def search(request):
     search_params = params.read(request.GET)
     page = service.run(search_params)
@@ -24,7 +24,7 @@ def search(request):
     )
 
 
-@require_GET
+@require_safe
 def search_names(request):
     """Names for the search box: {"results": [{name, kind, matched, description, url,
     search}]}; with
@@ -50,7 +50,7 @@ def search_names(request):
     )
 
 
-@require_GET
+@require_safe
 def opensearch(request):
     return render(
         request,

@@ -1,7 +1,11 @@
+from django.db.models import Exists, OuterRef
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
+from taggit.models import Tag
 
 from archive import pagecache
+from archive.models import Quote
 from archive.pagecache import cached_page
 from archive.summaries import reading
 from archive.views import jsonld
@@ -11,9 +15,22 @@ from archive.views.paging import paginate
 SIDE_LIST = 15
 
 
+def public_tag_or_404(slug):
+    """The tag, if some public quote has it: a tag used only on drafts, suggestions or
+    rejected quotes has no page or feed (one query: the EXISTS stops at the first quote).
+    A renamed or merged tag's old slug still redirects (get_tag_or_404)."""
+    public = Quote.objects.public().filter(tagged_items__tag=OuterRef("pk"))
+    tag = Tag.objects.filter(Exists(public), slug=slug).first()
+    if tag is not None:
+        return tag
+    if Tag.objects.filter(slug=slug).exists():
+        raise Http404("No public quote has this tag.")
+    return get_tag_or_404(slug)
+
+
 @cached_page(pagecache.tag_depends)
 def tag_detail(request, slug):
-    tag = get_tag_or_404(slug)
+    tag = public_tag_or_404(slug)
     context = {
         "tag": tag,
         "page": reading.tagged(request, tag),
