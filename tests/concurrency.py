@@ -77,7 +77,7 @@ def worker(*args: str, env: dict) -> subprocess.Popen:
     )
 
 
-def finish(process: subprocess.Popen, timeout: float = 300) -> tuple[int, str, str]:
+def finish(process: subprocess.Popen, timeout: float = 900) -> tuple[int, str, str]:
     out, err = process.communicate(timeout=timeout)
     return process.returncode, out, err
 

@@ -12,7 +12,7 @@ from archive.seed.build import FIXTURE
 from tests.concurrency import file_database_env, finish, integrity_ok, manage, worker
 
 FILES_PER_RUN = 30
-ADMIN_SAVES = 25
+ADMIN_SAVES = 12
 
 BODY = (
     "Vanessa Saenen of Human Rights Watch spoke in Almaty on the {n}th day. "
