@@ -6,10 +6,12 @@ its rows are committed); on SQLite, whose test database lives in memory, a file 
 with `VACUUM INTO` (which carries the schema, the migrations' rows and whatever the test
 loaded).
 
-Run as a module, this file is a worker: `python -m tests.concurrency admin-saves N` logs in as
-the superuser `ada` through Django's test client and saves the seed article's change form N
-times, printing one status code a line; `python -m tests.concurrency counts` prints the
-archive's counts as JSON.
+Run as a module, this file is a worker (`python -m tests.concurrency COMMAND`): `admin-saves
+N` logs in as the superuser `ada` through Django's test client and saves the seed article's
+change form N times, printing one status code a line; `counts` prints the archive's counts as
+JSON; `publish N` publishes N articles one transaction each; `trim K` deletes those from
+number K on; `soak-count` counts them; `pages` prints a digest of every public page and of
+some searches.
 """
 
 import contextlib
@@ -195,6 +197,87 @@ def _counts() -> None:
     )
 
 
+SOAK_HEADLINE = "Backup soak article"
+
+
+def _publish(count: int) -> None:
+    """Publish `count` articles, each with a confirmed, tagged quote, one transaction each,
+    printing "committed K" after each commit."""
+    import datetime as dt
+
+    from django.db import transaction
+
+    from archive.models import Article, ArticleStatus, Person, Quote, ReviewStatus
+
+    speaker = Person.objects.get(slug="vanessa-saenen")
+    for k in range(count):
+        with transaction.atomic():
+            article = Article.objects.create(
+                headline=f"{SOAK_HEADLINE} {k}",
+                slug=f"backup-soak-article-{k}",
+                standfirst=f"Observers count ballot box {k}.",
+                body=f'"We counted ballot box {k} twice," Saenen said.\n\nObservers agreed.',
+                published_on=dt.date(2006, 1, 1) + dt.timedelta(days=k),
+                status=ArticleStatus.PUBLISHED,
+            )
+            quote = Quote(article=article, speaker=speaker, status=ReviewStatus.CONFIRMED)
+            quote.anchor_to(f"We counted ballot box {k} twice")
+            quote.full_clean()
+            quote.save()
+            quote.tags.add("elections", f"box-{k % 7}")
+        print(f"committed {k + 1}", flush=True)
+
+
+def _trim(keep: int) -> None:
+    """Delete the published soak articles from number `keep` on."""
+    from archive.models import Article
+
+    doomed = [
+        a.pk
+        for a in Article.objects.filter(headline__startswith=SOAK_HEADLINE)
+        if int(a.headline.rsplit(" ", 1)[1]) >= keep
+    ]
+    Article.objects.filter(pk__in=doomed).delete()
+
+
+def _pages() -> None:
+    """Every public page that the archive's contents decide, with search results, as a
+    digest of its HTML (per-response tokens and nonces taken out), keyed by address."""
+    import hashlib
+    import re
+
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+    from taggit.models import Tag
+
+    from archive.models import Article, Entity
+
+    setup_test_environment()
+    paths = ["/", "/articles/", "/people/", "/tags/", "/timeline/", "/sitemap-articles.xml"]
+    paths += [a.get_absolute_url() for a in Article.objects.published()]
+    paths += [e.specific.get_absolute_url() for e in Entity.objects.all()]
+    paths += [f"/tags/{t.slug}/" for t in Tag.objects.all()]
+    for query in ("ballot", "ballot box 3", "elections", "Saenen", "Observers count"):
+        paths.append(f"/search/?q={query.replace(' ', '+')}")
+        paths.append(f"/search/?q={query.replace(' ', '+')}&kind=quote")
+    client = Client()
+    digests = {}
+    for path in paths:
+        response = client.get(path)
+        html = response.content.decode()
+        html = re.sub(r'nonce="[^"]*"', "", html)
+        html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
+        digest = hashlib.sha256(html.encode()).hexdigest()
+        digests[path] = f"{response.status_code} {digest}"
+    print(json.dumps(digests))
+
+
+def _soak_count() -> None:
+    from archive.models import Article
+
+    print(Article.objects.filter(headline__startswith=SOAK_HEADLINE).count())
+
+
 if __name__ == "__main__":
     import django
 
@@ -205,5 +288,13 @@ if __name__ == "__main__":
         _admin_saves(int(sys.argv[2]))
     elif command == "counts":
         _counts()
+    elif command == "publish":
+        _publish(int(sys.argv[2]))
+    elif command == "trim":
+        _trim(int(sys.argv[2]))
+    elif command == "pages":
+        _pages()
+    elif command == "soak-count":
+        _soak_count()
     else:
         raise SystemExit(f"unknown command {command!r}")

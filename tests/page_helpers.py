@@ -37,7 +37,8 @@ def add_articles(n, speaker, about=None, tag="elections", start_day=1):
 
 
 def jsonld_blocks(html: str) -> list[dict]:
-    found = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    pattern = r'<script type="application/ld\+json"(?: nonce="[^"]+")?>(.*?)</script>'
+    found = re.findall(pattern, html, re.S)
     return [json.loads(block) for block in found]
 
 

@@ -40,13 +40,15 @@ def test_timeline_draws_fuzzy_dates_as_spans(client, seed):
     html = client.get("/timeline/").text
     events = list(Event.objects.all())
     assert all(f'id="event-{e.pk}"' in html for e in events)
-    bars = dict(
-        re.findall(
-            r'id="event-(\d+)".*?<span class="bar[^"]*" style="left: [\d.]+%; width: ([\d.]+)%"',
+    # A period is a <rect x=… width=…%>; a day known exactly is a dot (<circle>, width 0).
+    bars = {
+        pk: width or "0"
+        for pk, width in re.findall(
+            r'id="event-(\d+)".*?class="bar[^"]*" c?x="[\d.]+%"(?: width="([\d.]+)%")?',
             html,
             re.S,
         )
-    )
+    }
     formed = Event.objects.get(slug="democratic-choice-of-kazakhstan-formed")
     autumn = Event.objects.get(slug="kazakhstan-parliamentary-elections-2004")
     report = Event.objects.get(slug="hrw-kazakhstan-report-2004")

@@ -302,10 +302,24 @@ class Quote(TextAnchor):
             raise ValidationError({"answers": "A quote cannot answer itself."})
 
 
+class TaggedQuoteManager(models.Manager):
+    def get_by_natural_key(self, quote_id, tag_name):
+        return self.get(content_object_id=quote_id, tag__name=tag_name)
+
+
 class TaggedQuote(TaggedItemBase):
-    """Tags on quotes through a real foreign key, so tag queries join instead of matching ids."""
+    """Tags on quotes through a real foreign key, so tag queries join instead of matching ids.
+    Its natural key (quote id, tag name) lets `dumpdata --natural-foreign --natural-primary`
+    output load again (taggit's base class names fields this model does not have)."""
 
     content_object = models.ForeignKey(Quote, on_delete=models.CASCADE, related_name="tagged_items")
+
+    objects = TaggedQuoteManager()
+
+    def natural_key(self):
+        return (self.content_object_id, self.tag.name)
+
+    natural_key.dependencies = ["archive.quote", "taggit.tag"]
 
     class Meta:
         verbose_name = "quote tag"

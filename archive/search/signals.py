@@ -41,7 +41,10 @@ class _Pending:
         connection = transaction.get_connection(self.using)
         if getattr(connection, "_search_pending", None) is self:
             connection._search_pending = None
-        flush(keys, self.using)
+        # One transaction: reindexing deletes rows before writing them again, and a reader
+        # or a backup in between must not see them missing.
+        with transaction.atomic(using=self.using):
+            flush(keys, self.using)
 
 
 def mark(kind: str, pk, using: str = "default") -> None:

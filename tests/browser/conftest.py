@@ -42,12 +42,37 @@ def browser():
         browser.close()
 
 
+# Every page runs under the site's Content-Security-Policy; any violation (an inline script
+# or style, a style="" attribute, a script from elsewhere) fails the test that caused it.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"}`
+    + ` at ${event.sourceFile}:${event.lineNumber}`);
+});
+"""
+
+
+def csp_problems(messages: list[str]) -> list[str]:
+    return [m for m in messages if "CSP violation" in m or "Content Security Policy" in m]
+
+
+def watch_csp(context) -> list[str]:
+    """The console messages of every page of `context`, with CSP violations reported."""
+    context.add_init_script(REPORT_CSP_VIOLATIONS)
+    messages = []
+    context.on("console", lambda message: messages.append(message.text))
+    return messages
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    messages = watch_csp(context)
     page = context.new_page()
     yield page
     context.close()
+    problems = csp_problems(messages)
+    assert not problems, "Content-Security-Policy violations:\n" + "\n".join(problems)
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from archive.models import Quote
+from tests.browser.conftest import csp_problems, watch_csp
 
 ARTICLE = "Kazakhstan: HRW Report Accuses Government Of Harassing Opposition"
 
@@ -74,6 +75,7 @@ PAGES = [
 @pytest.mark.parametrize("width", [1280, 390])
 def test_every_page_type_passes_axe(browser, seeded_server, width):
     context = browser.new_context(viewport={"width": width, "height": 900})
+    messages = watch_csp(context)
     page = context.new_page()
     quote = Quote.objects.public().first()
     problems = {}
@@ -89,3 +91,4 @@ def test_every_page_type_passes_axe(browser, seeded_server, width):
             problems.setdefault(path, []).append("horizontal scroll")
     context.close()
     assert problems == {}
+    assert csp_problems(messages) == []
