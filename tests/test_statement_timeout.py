@@ -15,7 +15,7 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture(autouse=True)
-def _reset_timeout():
+def _reset_timeout(transactional_db):
     yield
     with connection.cursor() as cursor:
         cursor.execute("SET statement_timeout = 0")
