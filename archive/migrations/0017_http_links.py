@@ -42,7 +42,7 @@ def clear_unsafe_links(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("archive", "0015_article_text_without_cr"),
+        ("archive", "0016_stored_summaries"),
     ]
 
     operations = [
