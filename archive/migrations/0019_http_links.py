@@ -42,7 +42,7 @@ def clear_unsafe_links(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("archive", "0017_quote_status_id_index"),
+        ("archive", "0018_tag_redirect"),
     ]
 
     operations = [
