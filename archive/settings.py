@@ -221,6 +221,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several fields and filters are called "kind"; each choice set gets its own enum name.
+    "ENUM_NAME_OVERRIDES": {
+        "OrganizationKindEnum": "archive.models.entities.OrganizationKind",
+        "PlaceKindEnum": "archive.models.entities.PlaceKind",
+        "EventKindEnum": "archive.models.entities.EventKind",
+        "EntityKindEnum": "archive.models.entities.EntityKind",
+    },
 }
 # Cross-origin reads of the API from any site; nothing else, and no credentials.
 CORS_URLS_REGEX = r"^/api/.*$"

@@ -60,7 +60,8 @@ def crawl(client):
         seen.add(path)
         response = client.get(path)
         assert response.status_code == 200, path
-        text = response.content.decode()
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        text = body.decode("utf-8-sig")
         pages[path] = text
         if "html" not in response["Content-Type"]:
             continue
@@ -70,7 +71,7 @@ def crawl(client):
             if (
                 parts.netloc
                 or not parts.path.startswith("/")
-                or parts.path.startswith(("/admin", "/static"))
+                or parts.path.startswith(("/admin", "/static", "/api"))
             ):
                 continue
             if parts.query:
