@@ -22,6 +22,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
+from archive.importer.text import sentence_end_after, sentence_starts
+
 OPEN, CLOSE = "“", "”"
 REPORTED = "reported speech"
 # How much article text either side of a quote the cue is cut from (characters).
@@ -84,9 +86,7 @@ def html_line(quote, limit: int | None = None) -> SafeString:
 # --- the cue ------------------------------------------------------------------------------
 
 # A sentence ends at . ! or ? (with any closing marks) before white space, or at a new line.
-_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+|\n")
 _ENDS_SENTENCE = re.compile(r"[.!?][\"”’)\]]*\s*$")
-_RIGHT_END = re.compile(r"[.!?][\"”’)\]]*(?=\s|$)|\n")
 _NOTHING = re.compile(r"^[\s\"“”‘’'.,:;—–()\[\]…-]*$")
 
 
@@ -123,9 +123,10 @@ def cue(quote) -> Cue | None:
         return None
     # The sentence's start: after the last sentence end before the quote. If the window
     # holds none and was cut short, the sentence began earlier.
-    ends = list(_SENTENCE_END.finditer(before))
-    if ends:
-        left = before[ends[-1].end() :]
+    # Sentences as the importer splits them (abbreviations such as "Mr." end none).
+    starts = sentence_starts(before)
+    if len(starts) > 1:
+        left = before[starts[-1] :]
     elif quote.start > len(before):
         left = "…" + before[before.find(" ") + 1 :] if " " in before else before
     else:
@@ -136,8 +137,14 @@ def cue(quote) -> Cue | None:
     if _ENDS_SENTENCE.search(quote.exact) and closing:
         right = after[: closing.end()]
     else:
-        end = _RIGHT_END.search(after)
-        right = after[: end.end()] if end else after + "…"
+        paragraph = after.find("\n")
+        ceiling = len(after) if paragraph < 0 else paragraph
+        end = sentence_end_after(after, 0, ceiling)
+        if end < len(after) or after[end - 1 : end] in {".", "!", "?", "…"}:
+            end += re.match(r"[\"”’)\]]*", after[end:]).end()  # its closing marks
+            right = after[:end]
+        else:
+            right = after + "…"
     left, right = left.lstrip(), right.rstrip()
     if _NOTHING.match(left) and _NOTHING.match(right):
         return None

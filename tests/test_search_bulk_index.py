@@ -24,19 +24,8 @@ from archive.search.indexing import capitalised_keys
 def index_snapshot():
     """The whole index by what it describes, not by its own ids."""
     entries = sorted(
-        SearchEntry.objects.values_list(
-            "kind",
-            "object_id",
-            "title",
-            "lead",
-            "body",
-            "folded",
-            "date",
-            "year",
-            "path",
-            "context",
-            "filters",
-        )
+        # Every column the fast path writes but the entry's own id.
+        SearchEntry.objects.values_list(*bulk_index.ENTRY_COLUMNS[1:])
     )
     facets = sorted(
         SearchFacet.objects.values_list("entry__kind", "entry__object_id", "facet", "key", "label")

@@ -12,13 +12,14 @@ from __future__ import annotations
 from archive.api import rows
 from archive.api.links import Links
 from archive.models import Mention, Quote, QuoteMode
+from archive.quoting import REPORTED
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 LDP_CONTEXT = "http://www.w3.org/ns/ldp.jsonld"
 MEDIA_TYPE = f'application/ld+json; profile="{CONTEXT}"'
 PAGE_SIZE = 100
 PARTS = ("headline", "standfirst", "body")
-MODES = {QuoteMode.DIRECT: "direct quotation", QuoteMode.INDIRECT: "reported speech"}
+MODES = {QuoteMode.DIRECT: "direct quotation", QuoteMode.INDIRECT: REPORTED}
 
 MENTION_FIELDS = [
     "id",
