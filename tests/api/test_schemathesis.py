@@ -7,6 +7,8 @@ import json
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import HealthCheck, settings
@@ -31,8 +33,16 @@ CHECKS = [
 
 @pytest.fixture
 def api_seed(seed, settings):
+    """The seed, and the WSGI application called in-process inside the test's transaction.
+    Django closes a connection at the end of a request when its autocommit differs from the
+    configured one, as it does inside the test's transaction; on PostgreSQL that closed the
+    connection under the next request. The test client keeps connections open the same way."""
     settings.ALLOWED_HOSTS = ["*"]
-    return seed
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield seed
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.mark.django_db
