@@ -13,7 +13,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.db.models import Count
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 from taggit.models import Tag
@@ -89,7 +89,7 @@ def figures_by_query() -> dict:
             public.by(entity).count(),
             public.about(entity).exclude(speaker=entity).count(),
             public.answering_quotes_by(entity).exclude(speaker=entity).count(),
-            public.by(entity).filter(answers__isnull=False).count(),
+            public.by(entity).answering_public().count(),
             Article.objects.published().filter(dateline_place=entity).count(),
         )
         if any(counts):
@@ -360,6 +360,26 @@ class TestStoredEqualsFresh(TestCase):
     @given(
         setup=st.lists(OPERATIONS, min_size=3, max_size=12),
         edits=st.lists(OPERATIONS, min_size=1, max_size=12),
+    )
+    # A reply in one article to a quote in another, then the answered quote hidden: the
+    # reply stays public but answers nothing readers may see (no "answers" for its speaker,
+    # no "answers to them" for the other).
+    @example(
+        setup=[("quote", 1, 0, 0, [], []), ("quote", 0, 1, 1, [], []), ("answer", 1, 0)],
+        edits=[("status", 0, ReviewStatus.REJECTED)],
+    )
+    @example(
+        setup=[("quote", 1, 0, 0, [], []), ("quote", 0, 1, 1, [], []), ("answer", 1, 0)],
+        edits=[("publish", 1, False)],
+    )
+    @example(
+        setup=[
+            ("quote", 1, 0, 0, [], []),
+            ("quote", 0, 1, 1, [], []),
+            ("answer", 1, 0),
+            ("status", 0, ReviewStatus.SUGGESTED),
+        ],
+        edits=[("status", 0, ReviewStatus.CONFIRMED)],
     )
     def test_any_sequence(self, setup, edits):
         world = World()

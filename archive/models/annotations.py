@@ -119,6 +119,14 @@ class AnnotationQuerySet(SummarizedQuerySet):
         )
 
 
+# The quote a reply answers is one readers may see (AnnotationQuerySet.public, one hop away).
+ANSWERS_PUBLIC = models.Q(
+    answers__status=ReviewStatus.CONFIRMED,
+    answers__orphaned=False,
+    answers__article__status=ArticleStatus.PUBLISHED,
+)
+
+
 class QuoteQuerySet(AnnotationQuerySet):
     def by(self, entity):
         return self.filter(speaker=entity)
@@ -127,8 +135,25 @@ class QuoteQuerySet(AnnotationQuerySet):
         return self.filter(about=entity)
 
     def answering_quotes_by(self, entity):
-        """Replies and rebuttals to what `entity` said."""
-        return self.filter(answers__speaker=entity)
+        """Replies and rebuttals to what `entity` said, where readers may see what was said."""
+        return self.answering_public().filter(answers__speaker=entity)
+
+    def answering_public(self):
+        """Replies to a quote readers may see: a reply to a suggestion, a rejection, an orphan
+        or a draft answers nothing as far as the public is concerned."""
+        return self.filter(ANSWERS_PUBLIC)
+
+    def with_public_answer(self):
+        """`public_answers` and `public_answers_speaker`: what the quote answers, or None when
+        readers may not see it (one join, no extra query)."""
+        return self.annotate(
+            public_answers=models.Case(
+                models.When(ANSWERS_PUBLIC, then=models.F("answers_id")), default=None
+            ),
+            public_answers_speaker=models.Case(
+                models.When(ANSWERS_PUBLIC, then=models.F("answers__speaker_id")), default=None
+            ),
+        )
 
     def by_members_of(self, organization):
         """Quotes by the organization itself or by anyone who ever belonged to it."""

@@ -118,8 +118,15 @@ def source_facts(article_ids, using: str = "default") -> Facts:
         Quote.objects.using(using)
         .shown()
         .filter(article_id__in=ids)
+        .with_public_answer()
         .values_list(
-            "pk", "article_id", "speaker_id", "answers_id", "answers__speaker_id", "part", "start"
+            "pk",
+            "article_id",
+            "speaker_id",
+            "public_answers",
+            "public_answers_speaker",
+            "part",
+            "start",
         )
     ):
         quotes[pk] = (article, published[article], place(part, start), speaker)
