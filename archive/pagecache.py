@@ -24,6 +24,8 @@ from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpResponse
 
+from archive.site import origin
+
 ALL, LISTS = "all", "lists"
 HEADER = "X-Page-Cache"
 
@@ -116,7 +118,9 @@ def cached_page(depends=lambda request, **kwargs: [LISTS]):
                 return view(request, *args, **kwargs)
             names = [ALL, *depends(request, **kwargs)]
             stamp = ",".join(map(str, versions(names)))
-            digest = hashlib.sha256(f"{request.get_full_path()}|{stamp}".encode()).hexdigest()
+            # Pages print absolute links on the origin they are served from (archive/site.py).
+            address = f"{origin(request)}{request.get_full_path()}"
+            digest = hashlib.sha256(f"{address}|{stamp}".encode()).hexdigest()
             key = f"page:{digest}"
             cache = _cache()
             hit = cache.get(key)

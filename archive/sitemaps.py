@@ -7,6 +7,7 @@ from django.db.models import Max
 from django.urls import reverse
 
 from archive.models import Article, Entity, Quote
+from archive.summaries.reading import counts_by_month
 
 
 class Section(Sitemap):
@@ -50,6 +51,23 @@ class TagSitemap(Section):
         return reverse("archive:tag", kwargs={"slug": item.slug})
 
 
+class DateSitemap(Section):
+    """The article archive by year and by month, from the stored articles-per-month figures
+    (a few hundred rows however many articles there are)."""
+
+    def items(self):
+        rows = reversed(counts_by_month())
+        pairs = [(row["year"], row["month"]) for row in rows if row["count"]]
+        years = sorted({year for year, _ in pairs})
+        return [(year, None) for year in years] + pairs
+
+    def location(self, item):
+        year, month = item
+        if month is None:
+            return reverse("archive:articles_year", kwargs={"year": year})
+        return reverse("archive:articles_month", kwargs={"year": year, "month": month})
+
+
 class IndexSitemap(Section):
     def items(self):
         return ["home", "people", "organizations", "places", "events", "timeline", "tags"]
@@ -60,6 +78,7 @@ class IndexSitemap(Section):
 
 SITEMAPS = {
     "pages": IndexSitemap,
+    "dates": DateSitemap,
     "articles": ArticleSitemap,
     "entities": EntitySitemap,
     "quotes": QuoteSitemap,

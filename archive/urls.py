@@ -5,6 +5,7 @@ from django.urls import URLPattern, include, path, register_converter
 from django.views.decorators.http import require_safe
 
 from archive import feeds
+from archive.site import served_at_site_url
 from archive.sitemaps import SITEMAPS
 from archive.views import (
     articles,
@@ -51,7 +52,11 @@ public = [
     ),
     path("people/", people.person_index, name="people"),
     path("people/<slug:slug>/", people.person_detail, name="person"),
-    path("people/<slug:slug>/quotes.atom", feeds.PersonQuotes(), name="person_quotes_feed"),
+    path(
+        "people/<slug:slug>/quotes.atom",
+        served_at_site_url(feeds.PersonQuotes()),
+        name="person_quotes_feed",
+    ),
     path("organizations/", organizations.organization_index, name="organizations"),
     path("organizations/<slug:slug>/", organizations.organization_detail, name="organization"),
     path("places/", places.place_index, name="places"),
@@ -62,15 +67,26 @@ public = [
     path("quotes/<int:pk>/", quotes.quote_detail, name="quote"),
     path("tags/", tags.tag_index, name="tags"),
     path("tags/<slug:slug>/", tags.tag_detail, name="tag"),
-    path("tags/<slug:slug>/quotes.atom", feeds.TagQuotes(), name="tag_quotes_feed"),
-    path("feeds/articles.atom", feeds.LatestArticles(), name="articles_feed"),
+    path(
+        "tags/<slug:slug>/quotes.atom",
+        served_at_site_url(feeds.TagQuotes()),
+        name="tag_quotes_feed",
+    ),
+    path("feeds/articles.atom", served_at_site_url(feeds.LatestArticles()), name="articles_feed"),
     path(
         "sitemap.xml",
-        sitemap_index,
+        served_at_site_url(sitemap_index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "archive:sitemap_section"},
         name="sitemap",
     ),
-    path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
+    path(
+        "sitemap-<section>.xml",
+        served_at_site_url(sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
+    path("robots.txt", home.robots, name="robots"),
+    path("favicon.ico", home.favicon, name="favicon"),
     path("search/", search.search, name="search"),
     path("search/names.json", search.search_names, name="search_names"),
     path("opensearch.xml", search.opensearch, name="opensearch"),

@@ -61,7 +61,8 @@ def test_the_sitemap_index_lists_a_sitemap_per_section_and_pages_past_the_limit(
     from archive import sitemaps
 
     assert sitemap_sections(client) == [
-        f"/sitemap-{name}.xml" for name in ("pages", "articles", "entities", "quotes", "tags")
+        f"/sitemap-{name}.xml"
+        for name in ("pages", "dates", "articles", "entities", "quotes", "tags")
     ]
     # Past the protocol's limit a section is split into pages, each listed in the index.
     monkeypatch.setattr(sitemaps.QuoteSitemap, "limit", 10)
@@ -90,6 +91,11 @@ def test_sitemap_lists_public_pages_only(client, seed):
     assert seed.get_absolute_url() in locs
     assert draft.get_absolute_url() not in locs
     assert hidden.get_absolute_url() not in locs
+    # The archive by year and by month, for published articles only (the draft's 2010 not).
+    year, month = seed.published_on.year, seed.published_on.month
+    assert f"/articles/{year}/" in locs
+    assert f"/articles/{year}/{month:02d}/" in locs
+    assert not any(loc.startswith("/articles/2010/") for loc in locs)
     for path in (
         "/people/vanessa-saenen/",
         "/organizations/osce/",

@@ -201,11 +201,14 @@ def test_feeds_and_sitemap(client, cast, django_assert_num_queries, n):
     with django_assert_num_queries(1 + QUOTE_PAGE):
         client.get("/tags/elections/quotes.atom")
     # the index: a count per section for its pages (not the fixed list of index pages) and
-    # the latest change of articles and of entities
+    # the latest change of articles and of entities, the months with articles
     tracking.settle()
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         client.get("/sitemap.xml")
     # a section: a count for the paginator and the items
     for section in ("articles", "entities", "quotes", "tags"):
         with django_assert_num_queries(2):
             client.get(f"/sitemap-{section}.xml")
+    # the archive's dates: the months with articles (a list, counted without a query)
+    with django_assert_num_queries(1):
+        client.get("/sitemap-dates.xml")

@@ -13,6 +13,7 @@ from functools import cache
 from django.urls import reverse
 
 from archive.models import EntityKind
+from archive.site import origin
 
 # The API's collection for each entity kind, as in /api/people/<id>/.
 ENTITY_COLLECTIONS = {
@@ -60,7 +61,7 @@ class Links:
 
     @classmethod
     def for_request(cls, request) -> Links:
-        return cls(f"{request.scheme}://{request.get_host()}")
+        return cls(origin(request))
 
     def absolute(self, path: str) -> str:
         return self.origin + path

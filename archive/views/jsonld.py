@@ -1,15 +1,10 @@
 """schema.org descriptions of each page's main thing, as dicts for the `jsonld` filter."""
 
-from django.conf import settings
-
 from archive import quoting
 from archive.links import safe_url
+from archive.site import absolute
 
 CONTEXT = "https://schema.org"
-
-
-def absolute(path: str) -> str:
-    return settings.SITE_URL + path
 
 
 def _ref(entity) -> dict:

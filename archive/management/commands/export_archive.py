@@ -2,13 +2,13 @@ import sys
 import time
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from archive.api import dump
 from archive.api.links import Links
 from archive.models import Entity, Mention, Quote
+from archive.site import FALLBACK, origin
 
 FORMATS = ("jsonl", "csv", "popolo", "annotations")
 
@@ -26,7 +26,9 @@ class Command(BaseCommand):
         parser.add_argument("out", type=Path, help="The file to write (a folder for csv).")
         parser.add_argument("--no-progress", action="store_true")
         parser.add_argument(
-            "--site-url", default=settings.SITE_URL, help="Origin of the addresses written."
+            "--site-url",
+            default=origin(),
+            help=f"Origin of the addresses written (default SITE_URL, or {FALLBACK}).",
         )
 
     def handle(self, *args, format, out, no_progress, site_url, **options):
