@@ -27,6 +27,9 @@ class Precision(models.TextChoices):
 
 
 # Finer precisions sort after coarser ones that start on the same day ("2004" before "6 April").
+# Read once: TextChoices.values builds a new list on every access, and every PartialDate
+# checks its precision (an export builds hundreds of thousands of them).
+PRECISIONS = frozenset(Precision.values)
 PRECISION_RANK = {Precision.YEAR: 0, Precision.SEASON: 1, Precision.MONTH: 2, Precision.DAY: 3}
 
 SEASON_STARTS = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
@@ -160,7 +163,7 @@ def alignment_problem(start: dt.date | None, precision: str) -> str | None:
     """Why (start, precision) is not a partial date, or None when it is one."""
     if not isinstance(start, dt.date):
         return "A partial date needs a start day."
-    if precision not in Precision.values:
+    if precision not in PRECISIONS:
         return f"Unknown precision {precision!r}: use day, month, season or year."
     if precision == Precision.MONTH and start.day != 1:
         return "A month-precision date must be stored as the first day of the month."

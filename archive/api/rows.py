@@ -8,6 +8,7 @@ touches the database per row or calls reverse().
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
 from archive.api.links import Links
 from archive.dates import PartialDate
@@ -100,6 +101,11 @@ def answered_is_public(row: dict) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
+def _last_day(start, precision):
+    return PartialDate(start, precision).end
+
+
 class MembershipRow:
     """A membership as a quote's affiliation needs it, without a model instance (building
     Membership and Organization instances was a third of a page's time); the dates' rules
@@ -118,30 +124,59 @@ class MembershipRow:
         "organization__name",
         "organization__slug",
     )
-    __slots__ = FIELDS[:9] + ("org_name", "org_slug")
+    __slots__ = FIELDS[:9] + ("org_name", "org_slug", "_last")
     start_partial = PartialSpan.start_partial
     end_partial = PartialSpan.end_partial
-    active_on = PartialSpan.active_on
 
     def __init__(self, *values):
-        for name, value in zip(self.__slots__, values, strict=True):
-            setattr(self, name, value)
+        (
+            self.id,
+            self.person_id,
+            self.role,
+            self.category,
+            self.start,
+            self.start_precision,
+            self.end,
+            self.end_precision,
+            self.organization_id,
+            self.org_name,
+            self.org_slug,
+        ) = values
+        # PartialSpan.active_on's last day, worked out once per distinct end (an export
+        # asks for thousands of rows per batch); its first day is `start` as stored.
+        self._last = None if self.end is None else _last_day(self.end, self.end_precision)
+
+    def active_on(self, day) -> bool:
+        return (self.start is None or self.start <= day) and (
+            self._last is None or day <= self._last
+        )
 
 
-def quote_extras(rows: list[dict], memberships_too: bool = True):
-    """The related lists of a page of quotes: three queries, or none for an empty page."""
+def quote_extras(rows: list[dict], memberships_too: bool = True, id_range: bool = False):
+    """The related lists of a page of quotes: three queries, or none for an empty page.
+
+    With `id_range` (rows in id order, as the exports read them) the lists are read for the
+    ids from the first row's to the last's, a range scan of the link tables' indexes, three
+    times quicker than a list of 2,000 ids; rows of hidden quotes in the range are read and
+    never looked up, and the ranges of successive batches do not overlap."""
     ids = [r["id"] for r in rows]
     about, tags, memberships = defaultdict(list), defaultdict(list), defaultdict(list)
     if not ids:
         return about, tags, memberships
+
+    def of(column):
+        if id_range:
+            return {f"{column}__gte": ids[0], f"{column}__lte": ids[-1]}
+        return {f"{column}__in": ids}
+
     for quote_id, pk, kind, name, slug in (
-        Quote.about.through.objects.filter(quote_id__in=ids)
+        Quote.about.through.objects.filter(**of("quote_id"))
         .order_by("entity__sort_name", "entity_id")
         .values_list("quote_id", "entity_id", "entity__kind", "entity__name", "entity__slug")
     ):
         about[quote_id].append((pk, kind, name, slug))
     for quote_id, name, slug in (
-        TaggedQuote.objects.filter(content_object_id__in=ids)
+        TaggedQuote.objects.filter(**of("content_object_id"))
         .order_by("tag__name")
         .values_list("content_object_id", "tag__name", "tag__slug")
     ):
