@@ -56,6 +56,10 @@ def test_timeline_draws_fuzzy_dates_as_spans(client, seed):
     assert abs(float(bars[str(formed.pk)]) - 100 / 6) < 0.1
     assert abs(float(bars[str(autumn.pk)]) - 100 * 91 / (6 * 365.25)) < 0.1
     assert float(bars[str(report.pk)]) < 1
+    # "A letter sent last week": a range of seven known days is a bar, not the dot of a day.
+    letter = Event.objects.get(slug="cpj-letter-to-nazarbaev")
+    assert (letter.end - letter.start).days == 6
+    assert 0 < float(bars[str(letter.pk)]) < 1  # a <rect> with a width (a dot has none)
     assert '<time datetime="2001">2001</time>' in html and "1 January 2001" not in html
     # HTML has no season form, so a season is text, not a <time> that invents a day.
     assert "<span>autumn 2004</span>" in html

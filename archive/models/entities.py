@@ -577,7 +577,8 @@ class Membership(PartialSpan):
     def dates_display(self) -> str:
         start, end = self.start_partial, self.end_partial
         if start and end:
-            return f"{start} – {end}"
+            # A span within one period ("2004 – 2004") is that period.
+            return str(start) if str(start) == str(end) else f"{start} – {end}"
         if start:
             return f"since {start}"
         if end:

@@ -71,6 +71,10 @@ def wrap(name: str, width: int = LABEL_WIDTH) -> list[str]:
     return lines
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def build(centre, memberships=(), spoke_about=(), spoken_about_by=(), co_mentioned=()):
     """`memberships`: (entity, role) pairs; the others: entities annotated with a count
     (`quotes` or `together`), as the EntityQuerySet methods return them."""
@@ -84,11 +88,12 @@ def build(centre, memberships=(), spoke_about=(), spoken_about_by=(), co_mention
     for entity, role in memberships:
         add(entity, MEMBERSHIP, role or "member", 10)
     for entity in spoke_about:
-        add(entity, QUOTES, f"quoted about them {entity.quotes}×", 3 * entity.quotes)
+        add(entity, QUOTES, f"spoke about: {plural(entity.quotes, 'quote')}", 3 * entity.quotes)
     for entity in spoken_about_by:
-        add(entity, QUOTES, f"quoted on them {entity.quotes}×", 3 * entity.quotes)
+        add(entity, QUOTES, f"spoken about in {plural(entity.quotes, 'quote')}", 3 * entity.quotes)
     for entity in co_mentioned:
-        add(entity, MENTIONS, f"in {entity.together} article(s) together", entity.together)
+        together = entity.together
+        add(entity, MENTIONS, f"named together in {plural(together, 'article')}", together)
 
     chosen = sorted(found.values(), key=lambda n: (-n.weight, n.entity.name))[:MAX_NEIGHBOURS]
     count = len(chosen)

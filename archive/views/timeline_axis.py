@@ -20,7 +20,7 @@ class Row:
     last_day: dt.date
     left: float
     width: float
-    exact: bool  # known to the day (start and, if any, end)
+    exact: bool  # one known day
 
     @property
     def dates(self) -> str:
@@ -54,7 +54,8 @@ def layout(events) -> tuple[list[Row], list[Tick]]:
         left = percent(first)
         width = max(percent(last + dt.timedelta(days=1)) - left, MIN_WIDTH)
         left = min(left, 100 - width)
-        exact = event.start_precision == "day" and (not event.end or event.end_precision == "day")
+        # A dot is one known day; a range of known days ("last week") is a bar like any span.
+        exact = event.start_precision == "day" and first == last
         rows.append(Row(event, first, last, left, round(width, 3), exact))
     step = max(1, (last_year - first_year + 1) // 12)
     ticks = [
