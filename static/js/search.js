@@ -1,5 +1,6 @@
 // Names autocomplete for every search box that has data-names-url: an ARIA combobox that
-// fetches the names endpoint as one types. Without JavaScript the boxes are plain forms.
+// fetches the names endpoint as one types. Picking a name opens that entity's page; the last
+// option searches for the words typed. Without JavaScript the boxes are plain forms.
 (function () {
   "use strict";
   var counter = 0;
@@ -29,8 +30,14 @@
     }
 
     function choose(index) {
-      input.value = options[index].name;
+      var option = options[index];
       close();
+      // Only the site's own paths are followed (the endpoint gives "/people/<slug>/").
+      if (option.url && option.url.charAt(0) === "/" && option.url.charAt(1) !== "/") {
+        input.value = option.name;
+        window.location.assign(option.url);
+        return;
+      }
       input.form.submit();
     }
 
@@ -44,14 +51,24 @@
       else input.removeAttribute("aria-activedescendant");
     }
 
-    function render(results) {
-      options = results;
+    function option(index) {
+      var item = document.createElement("li");
+      item.id = id + "-" + index;
+      item.setAttribute("role", "option");
+      item.setAttribute("aria-selected", "false");
+      item.addEventListener("mousedown", function (event) {
+        event.preventDefault();
+        choose(index);
+      });
+      list.appendChild(item);
+      return item;
+    }
+
+    function render(results, typed) {
+      options = results.slice();
       list.textContent = "";
       results.forEach(function (result, index) {
-        var item = document.createElement("li");
-        item.id = id + "-" + index;
-        item.setAttribute("role", "option");
-        item.setAttribute("aria-selected", "false");
+        var item = option(index);
         item.appendChild(document.createTextNode(result.name + " "));
         var kind = document.createElement("span");
         kind.className = "option-kind";
@@ -69,13 +86,13 @@
           about.textContent = " \u2014 " + result.description;
           item.appendChild(about);
         }
-        item.addEventListener("mousedown", function (event) {
-          event.preventDefault();
-          choose(index);
-        });
-        list.appendChild(item);
       });
       if (results.length) {
+        // Last: search the archive for the words as typed (the form's own submit).
+        options.push({ name: typed, url: null });
+        var search = option(results.length);
+        search.className = "option-search";
+        search.appendChild(document.createTextNode("Search for \u201c" + typed + "\u201d"));
         list.hidden = false;
         input.setAttribute("aria-expanded", "true");
         active = -1;
@@ -87,12 +104,12 @@
     function lookup() {
       var text = input.value.trim();
       var ticket = ++latest;
-      if (text.length < 2) { render([]); return; }
+      if (text.length < 2) { render([], text); return; }
       var url = input.dataset.namesUrl + "?q=" + encodeURIComponent(text);
       fetch(url, { headers: { Accept: "application/json" } })
         .then(function (response) { return response.ok ? response.json() : { results: [] }; })
-        .then(function (data) { if (ticket === latest) render(data.results || []); })
-        .catch(function () { if (ticket === latest) render([]); });
+        .then(function (data) { if (ticket === latest) render(data.results || [], text); })
+        .catch(function () { if (ticket === latest) render([], text); });
     }
 
     input.addEventListener("input", function () {

@@ -48,15 +48,25 @@ def test_variant_spelling_autocomplete_snippets_and_facets(page, seeded_server):
     assert re.search(r"/articles/2004/04/06/.+/#quote-\d+$", link)
 
 
-def test_choosing_a_suggestion_searches_for_that_name(page, seeded_server):
+def test_choosing_a_name_opens_its_page_and_the_last_option_searches(page, seeded_server):
+    page.goto(seeded_server.url + "/")
+    box = page.get_by_role("combobox", name="Search the archive")
+    box.press_sequentially("Nazarbay", delay=30)
+    page.get_by_role("option", name=re.compile("^Nursultan Nazarbaev person")).wait_for()
+    options = page.get_by_role("option")
+    assert options.last.inner_text() == "Search for “Nazarbay”"
+    box.press("ArrowDown")
+    box.press("Enter")
+    page.wait_for_url("**/people/nursultan-nazarbaev/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Nursultan Nazarbaev"
+
+    # With the mouse, the last option searches the archive for the words as typed.
     page.goto(seeded_server.url + "/search/")
     box = page.get_by_role("combobox", name="Search for")
     box.press_sequentially("Nazarbay", delay=30)
-    page.get_by_role("option", name=re.compile("^Nursultan Nazarbaev person")).wait_for()
-    box.press("ArrowDown")
-    box.press("Enter")
-    page.wait_for_url("**/search/?q=Nursultan+Nazarbaev*")
-    assert page.locator(".result-person .result-title").first.inner_text() == "Nursultan Nazarbaev"
+    page.get_by_role("option", name="Search for “Nazarbay”").click()
+    page.wait_for_url("**/search/?q=Nazarbay*")
+    assert page.get_by_role("heading", level=1).inner_text() == "Search results for “Nazarbay”"
 
 
 def test_the_page_works_without_javascript(browser, seeded_server):
