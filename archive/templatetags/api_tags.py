@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import format_html, format_html_join
 
 from archive.api.annotations import MEDIA_TYPE
-from archive.api.pages import forms_for
+from archive.api.pages import forms_for, list_forms
 
 register = template.Library()
 
@@ -23,12 +23,15 @@ def api_alternates(context):
     return format_html_join("\n", '<link rel="alternate" type="{}" title="{}" href="{}">', links)
 
 
-@register.simple_tag(takes_context=True)
-def data_links(context):
-    """ "API · Download CSV" for a list a page shows."""
-    forms = forms_for(context)
-    if not forms.csv:
+def _data_links(forms) -> str:
+    if not forms.list_json:
         return ""
+    if not forms.csv:
+        return format_html(
+            '<p class="meta data-links">Open data for {}: <a href="{}">API (JSON)</a></p>',
+            forms.what,
+            forms.list_json,
+        )
     return format_html(
         '<p class="meta data-links">Open data for {}: <a href="{}">API (JSON)</a> · '
         '<a href="{}" download>Download CSV</a></p>',
@@ -36,3 +39,16 @@ def data_links(context):
         forms.list_json,
         forms.csv,
     )
+
+
+@register.simple_tag(takes_context=True)
+def data_links(context):
+    """ "API · Download CSV" for the list a page is about (archive.api.pages.forms_for)."""
+    return _data_links(forms_for(context))
+
+
+@register.simple_tag
+def list_data_links(collection, what, name=None, value=None):
+    """ "API · Download CSV" for one list on a page: the API's `collection` narrowed the
+    way the list is (`name`=`value`, an API filter), e.g. quotes about an entity."""
+    return _data_links(list_forms(collection, what, **({name: value} if name else {})))
