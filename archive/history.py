@@ -41,11 +41,12 @@ def register() -> None:
             reversion.register(model, follow=follow)
 
 
-def record(objects, *, user=None, comment: str = "") -> None:
-    """Add `objects` to the history as one change, outside the admin's own views."""
-    with reversion.create_revision():
+def record(objects, *, user=None, comment: str = "", using=None) -> None:
+    """Add `objects` to the history as one change, outside the admin's own views: how
+    loaded, imported and generated objects get their first version."""
+    with reversion.create_revision(using=using):
         if user is not None:
             reversion.set_user(user)
         reversion.set_comment(comment)
         for obj in objects:
-            reversion.add_to_revision(obj)
+            reversion.add_to_revision(obj, model_db=using)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import reversion
 from django.core import serializers
 from django.core.exceptions import ValidationError
 from django.core.management.color import no_style
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
-from archive import anchoring
+from archive import anchoring, history
 from archive.models.annotations import TextAnchor
 from archive.models.articles import Article
 from archive.normalizing import normalize_with_map
@@ -107,9 +108,16 @@ def load_fixtures(paths: list[Path], using: str = DEFAULT_DB_ALIAS) -> int:
                 if obj.deferred_fields:
                     obj.save_deferred_fields(using=using)
             loaded.extend(obj.object for obj in objects)
-        problems = [p for obj in _reloaded(loaded, using) for p in _problems(obj)]
+        reloaded = list(_reloaded(loaded, using))
+        problems = [p for obj in reloaded for p in _problems(obj)]
         if problems:
             raise FixtureInvalid(problems)
+        # Their first versions, so what was loaded can always be restored (one revision).
+        history.record(
+            [obj for obj in reloaded if reversion.is_registered(type(obj))],
+            comment="Loaded from " + ", ".join(Path(p).name for p in paths),
+            using=using,
+        )
         models = {type(obj) for obj in loaded}
         connection = connections[using]
         with connection.cursor() as cursor:

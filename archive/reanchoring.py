@@ -50,6 +50,12 @@ ANCHOR_FIELDS = ["exact", "prefix", "suffix", "start", "end", "orphaned"]
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 
 
+def tokens(text: str) -> list[str]:
+    """The tokens re-anchoring compares: runs of letters and digits, runs of whitespace,
+    single other characters (the history's word diff uses them too)."""
+    return _TOKEN.findall(text)
+
+
 @dataclass
 class ReanchorReport:
     moved: list = field(default_factory=list)

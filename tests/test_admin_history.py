@@ -1,11 +1,15 @@
 """History: every change in the admin is recorded with who, when and what, and can be
 viewed and reverted."""
 
+import html
+import re
+
 from django.urls import reverse
 from reversion.models import Version
 
+from archive.admin.changes import CONTEXT_WORDS, word_diff
 from archive.models import Membership, Person
-from tests.admin_forms import change_form_data
+from tests.admin_forms import as_browser_sends, change_form_data
 
 
 def _edit_quote(client, quote, **changes):
@@ -29,7 +33,7 @@ def test_admin_changes_are_recorded_with_who_and_what(editor_client, editor, quo
     assert "edna" in page.text
     _edit_quote(editor_client, quote, mode="direct")
     page = editor_client.get(reverse("admin:archive_quote_history", args=[quote.pk]))
-    assert "<del>indirect</del> → <ins>direct</ins>" in page.text
+    assert "<del>indirect</del><ins>direct</ins>" in page.text
 
 
 def test_revert_restores_fields_and_tags(editor_client, quote, person):
@@ -93,3 +97,65 @@ def test_revert_a_person_restores_the_shared_entity_fields(editor_client, person
     )
     person.refresh_from_db()
     assert (person.name, person.description) == ("Vanessa Saenen", "first description")
+
+
+# "What changed": a word-level difference of every changed field (issue 10, item 6).
+
+
+def _history(client, name, pk):
+    page = client.get(reverse(f"admin:archive_{name}_history", args=[pk]))
+    assert page.status_code == 200
+    return page.text
+
+
+def test_a_body_edit_in_the_middle_shows_the_changed_words(editor_client, seed):
+    url = reverse("admin:archive_article_change", args=[seed.pk])
+    data = change_form_data(editor_client.get(url))
+    body = seed.body
+    sentence = "In a letter sent last week to Kazakh President"
+    assert len(body) // 3 < body.index(sentence) < 2 * len(body) // 3
+    edited = body.replace(sentence, "In a letter sent on Monday to President")
+    data["body"] = as_browser_sends(edited)
+    assert editor_client.post(url, data).status_code == 302
+    text = _history(editor_client, "article", seed.pk)
+    change = (
+        "In a letter sent <del>last week</del><ins>on Monday</ins> to<del> Kazakh</del> President"
+    )
+    rows = text[text.index("<tbody>") :]
+    newest = rows[: rows.index("</tr>")]  # the edit's row
+    assert "Changed Body." in newest
+    assert change in newest
+    # Only a few words of context each side, not the body's first 120 characters twice.
+    assert body[:120] not in newest
+    before, after = newest.split(change)
+    assert before.count("…") == 1 and after.count("…") == 1
+    # CONTEXT_WORDS words each side, counting those of `change` outside <del> and <ins>.
+    before_words = re.findall(r"\w+", html.unescape(before.split("…")[1]) + "In a letter sent")
+    after_words = re.findall(r"\w+", "President" + html.unescape(after.split("…")[0]))
+    assert len(before_words) == len(after_words) == CONTEXT_WORDS
+
+
+def test_word_diff_marks_insertions_and_deletions_and_escapes():
+    assert word_diff("The court met.", "The <b>court</b> met & left.") == (
+        "The <ins>&lt;b&gt;</ins>court<ins>&lt;/b&gt;</ins> met<ins> &amp; left</ins>."
+    )
+    assert word_diff("a b c", "a c") == "a <del>b </del>c"
+    long = " ".join(f"w{i}" for i in range(100))
+    diff = word_diff(long, long.replace("w50", "W50"))
+    kept = re.sub(r"<(del|ins)>.*?</\1>", " ", diff).split()[1:-1]  # between the two gaps
+    assert len(kept) == 2 * CONTEXT_WORDS
+    assert diff.startswith("… w42 ") and diff.endswith(" w58 …")
+
+
+def test_quote_and_entity_changes_show_word_diffs(editor_client, quote, person):
+    _edit_quote(editor_client, quote, exact=quote.exact)  # a first version to compare with
+    _edit_quote(editor_client, quote, mode="indirect")
+    assert "<del>direct</del><ins>indirect</ins>" in _history(editor_client, "quote", quote.pk)
+    url = reverse("admin:archive_person_change", args=[person.pk])
+    data = change_form_data(editor_client.get(url))
+    data["description"] = "HRW spokeswoman in Brussels"
+    assert editor_client.post(url, data).status_code == 302
+    data["description"] = "HRW spokeswoman in <Geneva>"
+    assert editor_client.post(url, data).status_code == 302
+    text = _history(editor_client, "person", person.pk)
+    assert "<del>Brussels</del><ins>&lt;Geneva&gt;</ins>" in text

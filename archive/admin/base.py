@@ -9,6 +9,7 @@ from reversion.errors import RevertError
 from reversion.models import Version
 
 from archive import history
+from archive.admin import changes as changes_
 from archive.models import SearchEntry, SearchFacet, SearchName
 
 BOOKKEEPING_MODELS = (SearchEntry, SearchFacet, SearchName)
@@ -16,8 +17,6 @@ BOOKKEEPING_MODELS = (SearchEntry, SearchFacet, SearchName)
 # The admin is loaded before the archive app is ready; register now, or VersionAdmin would
 # register the models itself with its own guess of what to follow.
 history.register()
-
-SHOWN_CHARS = 120
 
 
 class HistoryAdmin(VersionAdmin):
@@ -88,8 +87,9 @@ def is_reverting(request) -> bool:
     return getattr(request, "_archive_reverting", False)
 
 
-def field_changes(model, older, newer) -> list[tuple[str, str, str]]:
-    """(field, before, after) for each field that differs between two versions."""
+def field_changes(model, older, newer) -> list[tuple[str, str]]:
+    """(field, what changed: HTML) for each field that differs between two versions: a word
+    diff (archive/admin/changes.py), or the value itself for a first version."""
     try:
         after = newer.field_dict
         before = older.field_dict if older is not None else {}
@@ -111,13 +111,13 @@ def field_changes(model, older, newer) -> list[tuple[str, str, str]]:
             continue  # always differ; the revision's date says when
         field = opts.get_field(name)
         label = str(field.verbose_name) + (" (id)" if field.is_relation else "")
-        changes.append((label, _shown(before.get(name, "")), _shown(value)))
+        if older is None:
+            changes.append((label, changes_.shown(value) or "(empty)"))
+        else:
+            old = "" if before.get(name) is None else str(before.get(name))
+            new = "" if value is None else str(value)
+            changes.append((label, changes_.word_diff(old, new)))
     return changes
-
-
-def _shown(value) -> str:
-    text = "" if value is None else str(value)
-    return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
 
 
 def _without(nested, prefixes):

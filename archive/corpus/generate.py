@@ -20,14 +20,16 @@ from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 from django.db.models import Max
+from django.utils import timezone
 
-from archive import anchoring
-from archive.corpus import bulk
+from archive import anchoring, history
+from archive.corpus import bulk, versions
 from archive.corpus.composer import ArticleDraft, Composer
 from archive.corpus.population import Cast, Populator
 from archive.models import (
     Article,
     ArticleContributor,
+    Entity,
     Mention,
     Quote,
     TaggedQuote,
@@ -55,8 +57,9 @@ def _anchored(model, article: Article, text: str, mark, **fields):
     )
 
 
-def write_batch(drafts: list[ArticleDraft]) -> dict[str, int]:
-    """Insert one batch of composed articles with everything anchored in them (ORM)."""
+def write_batch(drafts: list[ArticleDraft], number: int = 1) -> dict[str, int]:
+    """Insert one batch of composed articles with everything anchored in them (ORM), and
+    their first versions as one revision, "Generated batch `number`"."""
     with transaction.atomic():
         articles = Article.objects.bulk_create([Article(**d.fields) for d in drafts])
         contributors, mentions, quotes, links = [], [], [], []
@@ -96,6 +99,7 @@ def write_batch(drafts: list[ArticleDraft]) -> dict[str, int]:
         Through.objects.bulk_create(about, batch_size=2_000)
         TaggedQuote.objects.bulk_create(tagged, batch_size=2_000)
         Quote.objects.bulk_update(answering, ["answers"], batch_size=500)
+        history.record([*articles, *mentions, *quotes], comment=f"Generated batch {number}")
     return {
         "articles": len(articles),
         "mentions": len(mentions),
@@ -228,31 +232,48 @@ def _compose(task: tuple[int, int, int]) -> Rows:
 class Writer:
     """Writes batches of Rows in order, numbering the quotes after the highest stored id."""
 
-    def __init__(self):
-        self.tables = {
-            "articles": bulk.Table.of(Article, ARTICLE_COLUMNS),
-            "contributors": bulk.Table.of(ArticleContributor, ("article_id", "entity_id")),
-            "mentions": bulk.Table.of(Mention, MENTION_COLUMNS),
-            "quotes": bulk.Table.of(Quote, QUOTE_COLUMNS),
-            "about": bulk.Table.of(Quote.about.through, ("quote_id", "entity_id")),
-            "tags": bulk.Table.of(TaggedQuote, ("content_object_id", "tag_id")),
+    def __init__(self, names: dict):
+        now = timezone.now()
+        given = {
+            "articles": (Article, ARTICLE_COLUMNS),
+            "contributors": (ArticleContributor, ("id", "article_id", "entity_id")),
+            "mentions": (Mention, ("id", *MENTION_COLUMNS)),
+            "quotes": (Quote, QUOTE_COLUMNS),
+            "tags": (TaggedQuote, ("id", "content_object_id", "tag_id")),
         }
-        self.next_quote = (Quote.objects.aggregate(last=Max("id"))["last"] or 0) + 1
+        self.tables = {key: bulk.Table.of(model, cols, now) for key, (model, cols) in given.items()}
+        self.tables["about"] = bulk.Table.of(Quote.about.through, ("quote_id", "entity_id"))
+        # Rows get their ids here, so their first versions can name them (versions.py).
+        self.next_id = {
+            key: (given[key][0].objects.aggregate(last=Max("id"))["last"] or 0) + 1
+            for key in ("contributors", "mentions", "quotes", "tags")
+        }
+        self.history = versions.BatchHistory(given, names, now)
+
+    def _numbered(self, key: str, rows: list[tuple]) -> list[tuple]:
+        base = self.next_id[key]
+        self.next_id[key] += len(rows)
+        return [(base + n, *row) for n, row in enumerate(rows)]
 
     def write(self, rows: Rows) -> dict[str, int]:
-        base = self.next_quote
-        self.next_quote += len(rows.quotes)
-        quotes = (
-            (base + n, *q[:-1], None if q[-1] is None else base + q[-1])
-            for n, q in enumerate(rows.quotes)
-        )
+        base = self.next_id["quotes"]
+        quotes = self._numbered("quotes", rows.quotes)
+        quotes = [(*q[:-1], None if q[-1] is None else base + q[-1]) for q in quotes]
+        about: dict[int, list[int]] = {}
+        for n, entity in rows.about:
+            about.setdefault(base + n, []).append(entity)
+        written = {
+            "articles": rows.articles,
+            "contributors": self._numbered("contributors", rows.contributors),
+            "mentions": self._numbered("mentions", rows.mentions),
+            "quotes": quotes,
+            "tags": self._numbered("tags", [(base + n, t) for n, t in rows.tags]),
+        }
         tables = self.tables
-        bulk.load(tables["articles"], rows.articles)
-        bulk.load(tables["contributors"], rows.contributors)
-        bulk.load(tables["mentions"], rows.mentions)
-        bulk.load(tables["quotes"], quotes)
+        for key, table_rows in written.items():
+            bulk.load(tables[key], table_rows)
         bulk.load(tables["about"], ((base + n, e) for n, e in rows.about))
-        bulk.load(tables["tags"], ((base + n, t) for n, t in rows.tags))
+        self.history.write(written, about)
         return {
             "articles": len(rows.articles),
             "mentions": len(rows.mentions),
@@ -304,7 +325,9 @@ def generate(
     """
     first = Article.objects.aggregate(last=Max("id"))["last"] or 0
     with transaction.atomic():
+        after_entity = Entity.objects.aggregate(last=Max("id"))["last"] or 0
         cast: Cast = Populator(seed, articles).run()
+        versions.record_cast(cast, after_entity)
     cast_done(cast)
     totals = {"entities": cast.entity_count, **dict.fromkeys(COUNTED, 0)}
     composer = Composer(seed, cast)
@@ -319,17 +342,17 @@ def generate(
         progress(counts["articles"], totals)
 
     if not fast:
-        for start, stop, _ in tasks:
-            add(write_batch([composer.compose(i) for i in range(start, stop)]))
+        for number, (start, stop, _) in enumerate(tasks, 1):
+            add(write_batch([composer.compose(i) for i in range(start, stop)], number))
         return totals
     if workers is None:
         workers = default_workers()
     with bulk.sqlite_tuned(), transaction.atomic():
         with bulk.indexes_set_aside(BULK_TABLES):
-            writer = Writer()
+            writer = Writer(versions.entity_names(cast))
             for rows in _batches(composer, tasks, workers):
                 add(writer.write(rows))
-        bulk.reset_sequences([Article, Quote])
+        bulk.reset_sequences([Article, ArticleContributor, Mention, Quote, TaggedQuote])
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 for table in BULK_TABLES:

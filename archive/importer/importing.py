@@ -9,14 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, transaction
 from django.utils.text import slugify
+from reversion.models import Version
 
+from archive import history
 from archive.importer.formats import MAX_BYTES, ArticleData, ImportRejected, parse
 from archive.importer.linking import EntityIndex
 from archive.importer.storing import Suggested, suggest
-from archive.models import Article, ArticleStatus, Organization, Place
+from archive.models import Article, ArticleStatus, Mention, Organization, Place, Quote
 from archive.names import fold
 
 
@@ -102,6 +105,33 @@ def _unknown_header(data: ArticleData, article: Article) -> dict[str, str]:
     return unknown
 
 
+def record_first_versions(article: Article, name: str, created: bool, using: str) -> None:
+    """The first version of what this file brought into the archive: the new article and
+    its suggested quotes and mentions; on a repeated import, the suggestions it added."""
+    annotations = [
+        *Quote.objects.using(using).filter(article=article),
+        *Mention.objects.using(using).filter(article=article),
+    ]
+    if not created:
+        known = {
+            (v.content_type_id, v.object_id)
+            for model in (Quote, Mention)
+            for v in Version.objects.using(using)
+            .get_for_model(model, model_db=using)
+            .filter(object_id__in=[str(a.pk) for a in annotations if isinstance(a, model)])
+            .only("content_type_id", "object_id")
+        }
+        types = {
+            model: ContentType.objects.db_manager(using).get_for_model(model).pk
+            for model in (Quote, Mention)
+        }
+        annotations = [a for a in annotations if (types[type(a)], str(a.pk)) not in known]
+        if not annotations:
+            return
+    objects = [article, *annotations] if created else annotations
+    history.record(objects, comment=f"Imported from {Path(name).name}", using=using)
+
+
 def import_bytes(
     name: str, raw: bytes, using: str = DEFAULT_DB_ALIAS, index: EntityIndex | None = None
 ) -> Outcome:
@@ -111,6 +141,7 @@ def import_bytes(
         with transaction.atomic(using=using):
             article, created = create_article(data, name, using, index)
             suggested = suggest(article, index, using, header=_unknown_header(data, article))
+            record_first_versions(article, name, created, using)
     except ImportRejected as rejected:
         return Outcome(name, problem=str(rejected))
     except DatabaseError as error:
