@@ -11,6 +11,10 @@ entries unreachable at once; they expire on their own.
 
 Editors never get a cached page: a request carrying a session cookie is served live, and
 only 200 responses that set no cookie are stored. Drafts are never public, so never cached.
+
+A page that readers see in more than one version from the same address (the article page's
+annotations, chosen by a cookie) names the version with `variant`: it is part of the key, so
+one version is never served for another, and the answer says `Vary: Cookie`.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
 
 from archive.site import origin
 
@@ -103,24 +108,33 @@ def tag_depends(request, slug):
     return [tag_name(slug)]
 
 
-def cached_page(depends=lambda request, **kwargs: [LISTS]):
+def cached_page(depends=lambda request, **kwargs: [LISTS], variant=None):
     """Serve the view from the page cache for anonymous readers. `depends(request, **kwargs)`
-    names what the page shows (without a query)."""
+    names what the page shows (without a query). `variant(request)`, if given, names the
+    version of the page the request's cookies choose, or None to serve the request live."""
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
+            response = _cached(view, request, args, kwargs)
+            if variant is not None:
+                patch_vary_headers(response, ["Cookie"])
+            return response
+
+        def _cached(view, request, args, kwargs):
+            version = variant(request) if variant is not None else ""
             if (
                 not settings.PAGE_CACHE
                 or request.method not in ("GET", "HEAD")
                 or settings.SESSION_COOKIE_NAME in request.COOKIES
+                or version is None
             ):
                 return view(request, *args, **kwargs)
             names = [ALL, *depends(request, **kwargs)]
             stamp = ",".join(map(str, versions(names)))
             # Pages print absolute links on the origin they are served from (archive/site.py).
             address = f"{origin(request)}{request.get_full_path()}"
-            digest = hashlib.sha256(f"{address}|{stamp}".encode()).hexdigest()
+            digest = hashlib.sha256(f"{address}|{version}|{stamp}".encode()).hexdigest()
             key = f"page:{digest}"
             cache = _cache()
             hit = cache.get(key)

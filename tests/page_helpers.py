@@ -98,3 +98,35 @@ def skipped_heading_levels(html: str) -> list[str]:
     """Headings that go down more than one level from the one before (h1 → h3)."""
     levels = [int(n) for n in re.findall(r"<h([1-6])[\s>]", html)]
     return [f"h{a} → h{b}" for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+
+
+class _ReadingText(HTMLParser):
+    """The text of an article page's HTML less the elements of the given classes."""
+
+    def __init__(self, skip: set[str]):
+        super().__init__()
+        self.skip, self.depth, self.parts = skip, 0, []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            return
+        classes = set((dict(attrs).get("class") or "").split())
+        if self.depth or classes & self.skip:
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if self.depth and tag not in VOID:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if not self.depth:
+            self.parts.append(data)
+
+
+def reading_text(html: str) -> str:
+    """The words of annotated text without its margin notes and quote numbers (which are
+    not selectable on the page, so a reader copying the text does not get them)."""
+    parser = _ReadingText({"margin-note", "quote-ref"})
+    parser.feed(html)
+    parser.close()
+    return "".join(parser.parts)

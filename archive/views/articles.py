@@ -9,14 +9,15 @@ from archive import pagecache, quoting
 from archive.models import Article, EntityKind, Mention, Quote
 from archive.pagecache import cached_page
 from archive.summaries import reading
-from archive.views import jsonld
-from archive.views.annotated import article_parts
+from archive.views import annotated, jsonld
 
 RELATED_ARTICLES = 5
 
 
-@cached_page(pagecache.article_depends)
+@cached_page(pagecache.article_depends, variant=annotated.cache_variant)
 def article_detail(request, year, month, day, slug):
+    """The text to read, with the annotations the reader chose (`?annotations=`, then
+    remembered in a cookie): all, the quotes only, or none."""
     try:
         published_on = dt.date(year, month, day)
     except ValueError:
@@ -36,10 +37,16 @@ def article_detail(request, year, month, day, slug):
     panels = {kind: [] for kind in EntityKind.values}
     for entity in sorted(entities.values(), key=lambda e: e.sort_name):
         panels[entity.kind].append(entity)
+    mode = annotated.reading_mode(request)
     context = {
         "article": article,
-        **article_parts(article, quotes, mentions),
-        "quotes": quotes,
+        # the parts, and the quotes in reading order with their numbers
+        **annotated.article_parts(article, quotes, mentions, mode),
+        "mode": mode,
+        "modes": [
+            (value, label, f"?{annotated.PARAM}={value}")
+            for value, label in annotated.MODES.items()
+        ],
         "pull_quote": quoting.pull_quote(article, quotes),
         "panels": [
             ("People", panels[EntityKind.PERSON]),
@@ -50,7 +57,18 @@ def article_detail(request, year, month, day, slug):
         "related": reading.related_articles(article, entities, RELATED_ARTICLES),
         "jsonld": jsonld.news_article(article, list(entities.values())),
     }
-    return render(request, "archive/article_detail.html", context)
+    response = render(request, "archive/article_detail.html", context)
+    remember = annotated.mode_to_remember(request)
+    if remember:
+        response.set_cookie(
+            annotated.COOKIE,
+            remember,
+            max_age=annotated.COOKIE_MAX_AGE,
+            secure=request.is_secure(),
+            httponly=True,
+            samesite="Lax",
+        )
+    return response
 
 
 @cached_page()
