@@ -116,3 +116,16 @@ def test_person_quote_lists_page_by_key(client, seed, monkeypatch):
     assert client.get(f"{url}?articles_page=after.2004-01-01").status_code == 404
     # A key past the end is an empty page, not an error.
     assert client.get(f"{url}?page=after.1900-01-01.1.1").status_code == 200
+
+
+def test_quotes_said_to_a_person_are_on_their_page(client, seed):
+    """The CPJ letter was addressed to Nazarbaev: his page lists it, once."""
+    letter = Quote.objects.get(said_to__slug="nursultan-nazarbaev")
+    html = client.get("/people/nursultan-nazarbaev/").text
+    said_to = section(html, "said-to-h")
+    assert "Said to Nursultan Nazarbaev" in said_to
+    assert letter.get_absolute_url() in said_to
+    assert 'href="/organizations/committee-to-protect-journalists/"' in said_to
+    assert html.count(f'href="{letter.get_absolute_url()}"') == 1
+    # A page with nothing said to it has no such section.
+    assert 'id="said-to-h"' not in client.get("/people/vanessa-saenen/").text

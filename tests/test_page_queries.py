@@ -59,6 +59,20 @@ def test_person_quoted_about(client, cast, django_assert_num_queries, n):
 
 
 @pytest.mark.parametrize("n", SIZES)
+def test_person_said_to(client, cast, django_assert_num_queries, n):
+    org, ann, bob = cast
+    add_articles(n, ann, about=org)
+    Quote.objects.update(said_to=bob)
+    # Bob is told every quote and named in no article: the said-to page (QUOTE_PAGE) is the
+    # only list fetched.
+    tracking.settle()
+    with django_assert_num_queries(10 + QUOTE_PAGE):
+        response = client.get("/people/bob/")
+    assert response.text.count('class="quote-card"') == min(n, SIDE_LIST)
+    assert 'id="said-to-h"' in response.text
+
+
+@pytest.mark.parametrize("n", SIZES)
 def test_organization_page(client, cast, django_assert_num_queries, n):
     org, ann, bob = cast
     add_articles(n, ann, about=org)

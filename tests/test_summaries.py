@@ -91,6 +91,8 @@ def figures_by_query() -> dict:
             public.answering_quotes_by(entity).exclude(speaker=entity).count(),
             public.by(entity).answering_public().count(),
             Article.objects.published().filter(dateline_place=entity).count(),
+            # Said to them, unless also about them or said by them (listed once on the page).
+            public.filter(said_to=entity).exclude(about=entity).exclude(speaker=entity).count(),
         )
         if any(counts):
             expected["entity"][entity.pk] = counts
@@ -126,6 +128,7 @@ def figures_stored() -> dict:
                 f.replies,
                 f.answers,
                 f.datelined,
+                f.said_to,
             )
             for f in EntityFigures.objects.all()
         },
@@ -269,6 +272,12 @@ class World:
             else:
                 entity.quotes_about.remove(quote)
 
+    def tell(self, q, e):
+        quote = self.live_quote(q)
+        if quote:
+            quote.said_to = None if e is None else self.pick(self.entities, e)
+            quote.save()
+
     def answer(self, q, r):
         quote, answered = self.live_quote(q), self.live_quote(r)
         if quote and answered and quote.pk != answered.pk:
@@ -341,6 +350,7 @@ OPERATIONS = st.one_of(
     st.tuples(st.just("tag"), small, small, st.booleans()),
     st.tuples(st.just("about"), small, small, st.booleans()),
     st.tuples(st.just("answer"), small, small),
+    st.tuples(st.just("tell"), small, st.none() | small),
     st.tuples(st.just("delete_quote"), small),
     st.tuples(st.just("delete_article"), small),
     st.tuples(st.just("merge"), small, small),
@@ -381,6 +391,10 @@ class TestStoredEqualsFresh(TestCase):
         ],
         edits=[("status", 0, ReviewStatus.CONFIRMED)],
     )
+    # Said to someone who is also what it is about, or who said it: their page lists it once,
+    # among the quotes about them or by them, not again as said to them.
+    @example(setup=[("quote", 0, 0, 0, [], []), ("tell", 0, 1)], edits=[("about", 0, 1, True)])
+    @example(setup=[("quote", 0, 0, 0, [], []), ("tell", 0, 1)], edits=[("requote", 0, 1)])
     def test_any_sequence(self, setup, edits):
         world = World()
         for _ in range(3):

@@ -75,7 +75,8 @@ class EntityArticle(Summary):
 class QuoteFact(Summary):
     """A public quote. `answering` is its speaker when it answers another quote (their
     answers); `replied_to` is the speaker of the quote it answers, when that is someone else
-    (answers to them)."""
+    (answers to them); `said_to` whom it was said to, unless the quote is also about them
+    (then their page lists it once, among the quotes about them) or they said it."""
 
     quote = _ref("archive.Quote", primary_key=True)
     article = _ref("archive.Article")
@@ -85,6 +86,7 @@ class QuoteFact(Summary):
     answers = _ref("archive.Quote", null=True)
     answering = _ref("archive.Entity", null=True)
     replied_to = _ref("archive.Entity", null=True)
+    said_to = _ref("archive.Entity", null=True)
 
     class Meta:
         indexes = [
@@ -92,6 +94,7 @@ class QuoteFact(Summary):
             models.Index(fields=["speaker", *QUOTE_ORDER], name="sumq_speaker_idx"),
             models.Index(fields=["answering", *QUOTE_ORDER], name="sumq_answering_idx"),
             models.Index(fields=["replied_to", *QUOTE_ORDER], name="sumq_replied_idx"),
+            models.Index(fields=["said_to", *QUOTE_ORDER], name="sumq_said_to_idx"),
             models.Index(fields=["article"], name="sumq_article_idx"),
             models.Index(fields=["answers"], name="sumq_answers_idx"),
         ]
@@ -149,6 +152,7 @@ class EntityFigures(Summary):
     replies = models.IntegerField(default=0, help_text="Public quotes answering theirs.")
     answers = models.IntegerField(default=0, help_text="Their public quotes answering others.")
     datelined = models.IntegerField(default=0, help_text="Published articles datelined here.")
+    said_to = models.IntegerField(default=0, help_text="Public quotes said to them.")
 
     class Meta:
         verbose_name_plural = "entity figures"

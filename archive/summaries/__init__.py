@@ -42,7 +42,15 @@ from archive.models.summaries import (
 
 CHUNK = 500
 _PART_RANK = {part: rank for rank, part in enumerate(sorted(TextPart.values))}
-ENTITY_COUNTS = ("articles", "quotes_by", "quotes_about", "replies", "answers", "datelined")
+ENTITY_COUNTS = (
+    "articles",
+    "quotes_by",
+    "quotes_about",
+    "replies",
+    "answers",
+    "datelined",
+    "said_to",
+)
 
 
 def place(part: str, start: int) -> int:
@@ -76,6 +84,7 @@ FIELDS = {
             "answers_id",
             "answering_id",
             "replied_to_id",
+            "said_to_id",
         ),
     ),
     QuoteAboutFact: (
@@ -113,8 +122,8 @@ def source_facts(article_ids, using: str = "default") -> Facts:
         (entity, article, published[article])
         for entity, article in mentions.values_list("entity_id", "article_id").distinct()
     }
-    quotes = {}
-    for pk, article, speaker, answers, answered_speaker, part, start in (
+    quotes, rows = {}, []
+    for pk, article, speaker, said_to, answers, answered_speaker, part, start in (
         Quote.objects.using(using)
         .shown()
         .filter(article_id__in=ids)
@@ -123,6 +132,7 @@ def source_facts(article_ids, using: str = "default") -> Facts:
             "pk",
             "article_id",
             "speaker_id",
+            "said_to_id",
             "public_answers",
             "public_answers_speaker",
             "part",
@@ -130,28 +140,36 @@ def source_facts(article_ids, using: str = "default") -> Facts:
         )
     ):
         quotes[pk] = (article, published[article], place(part, start), speaker)
-        facts.quotes.add(
-            (
-                pk,
-                article,
-                published[article],
-                place(part, start),
-                speaker,
-                answers,
-                speaker if answers else None,
-                answered_speaker if answered_speaker != speaker else None,
-            )
-        )
+        rows.append((pk, said_to, answers, answered_speaker))
     if not quotes:
         return facts
+    about_sets = defaultdict(set)
     for quote, entity in (
         Quote.about.through.objects.using(using)
         .filter(quote_id__in=quotes)
         .values_list("quote_id", "entity_id")
     ):
+        about_sets[quote].add(entity)
         article, day, where, speaker = quotes[quote]
         if entity != speaker:
             facts.about.add((quote, entity, speaker, article, day, where))
+    for pk, said_to, answers, answered_speaker in rows:
+        article, day, where, speaker = quotes[pk]
+        if said_to == speaker or said_to in about_sets[pk]:
+            said_to = None  # listed once on their page: among the quotes about them, or by them
+        facts.quotes.add(
+            (
+                pk,
+                article,
+                day,
+                where,
+                speaker,
+                answers,
+                speaker if answers else None,
+                answered_speaker if answered_speaker != speaker else None,
+                said_to,
+            )
+        )
     for quote, tag in (
         TaggedQuote.objects.using(using)
         .filter(content_object_id__in=quotes)
@@ -193,9 +211,11 @@ def contributions(facts: Facts) -> dict:
         for a, b in combinations(sorted(entities), 2):
             co[(a, b)] += 1
             co[(b, a)] += 1
-    for _pk, _article, _day, _place, speaker, _answers, answering, replied in facts.quotes:
+    for _pk, _article, _day, _place, speaker, _answers, answering, replied, said_to in facts.quotes:
         if speaker:
             entity[speaker][1] += 1
+        if said_to:
+            entity[said_to][6] += 1
         if answering:
             entity[answering][4] += 1
         if replied:
@@ -329,6 +349,7 @@ def affected_articles(
             (EntityArticle, "entity_id"),
             (QuoteFact, "speaker_id"),
             (QuoteFact, "replied_to_id"),
+            (QuoteFact, "said_to_id"),
             (QuoteAboutFact, "entity_id"),
             (QuoteAboutFact, "speaker_id"),
             (TagQuoteFact, "speaker_id"),
@@ -345,7 +366,9 @@ def affected_articles(
             .values_list("article_id", flat=True)
         )
         quotes |= set(
-            db.filter(Q(speaker_id__in=chunk) | Q(about__in=chunk)).values_list("pk", flat=True)
+            db.filter(
+                Q(speaker_id__in=chunk) | Q(about__in=chunk) | Q(said_to_id__in=chunk)
+            ).values_list("pk", flat=True)
         )
     for chunk in _chunks(list(tags)):
         articles |= set(
@@ -424,7 +447,7 @@ class Shown:
             self.entities |= {row[0] for row in f.entity_articles}
             self.entities |= {row[2] for row in f.articles}
             for row in f.quotes:
-                self.entities |= {row[4], row[7]}
+                self.entities |= {row[4], row[7], row[8]}
             self.entities |= {row[1] for row in f.about} | {row[2] for row in f.about}
             self.tags |= {row[0] for row in f.tags}
             self.entities |= {row[2] for row in f.tags}
@@ -498,6 +521,7 @@ def _entity_figures(using: str) -> list[EntityFigures]:
         (QuoteFact, "replied_to_id", 3),
         (QuoteFact, "answering_id", 4),
         (ArticleFact, "dateline_id", 5),
+        (QuoteFact, "said_to_id", 6),
     )
     for model, column, index in sources:
         rows = (

@@ -92,6 +92,11 @@ def answers_by(request, entity, count, param, per_page=None):
     return quote_page(request, facts, count, param, per_page)
 
 
+def said_to(request, entity, count, param, per_page=None):
+    facts = QuoteFact.objects.filter(said_to_id=entity.pk)
+    return quote_page(request, facts, count, param, per_page)
+
+
 def quotes_about(request, entity, count, param, per_page=None):
     facts = QuoteAboutFact.objects.filter(entity_id=entity.pk)
     return quote_page(request, facts, count, param, per_page)

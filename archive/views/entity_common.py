@@ -16,6 +16,12 @@ def quotes_about(request, entity, figures):
     return reading.quotes_about(request, entity, figures.quotes_about, "about_page", SIDE_LIST)
 
 
+def said_to(request, entity, figures):
+    """Quotes addressed to the entity (a letter to a president, "she told RFE/RL"), except
+    those also about it, which the quotes about it already list."""
+    return reading.said_to(request, entity, figures.said_to, "said_to_page", SIDE_LIST)
+
+
 def articles_mentioning(request, entity, figures):
     return reading.articles_mentioning(
         request, entity, figures.articles, "articles_page", MAIN_LIST

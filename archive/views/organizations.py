@@ -45,6 +45,7 @@ def organization_detail(request, slug):
             per_page=entity_common.MAIN_LIST,
         ),
         "quotes_about": entity_common.quotes_about(request, org, figures),
+        "said_to": entity_common.said_to(request, org, figures),
         "articles": entity_common.articles_mentioning(request, org, figures),
         "events": entity_common.events_of(org),
         "diagram": diagram,

@@ -31,6 +31,7 @@ def person_detail(request, slug):
             request, [person.pk], figures.quotes_by, per_page=entity_common.MAIN_LIST
         ),
         "quotes_about": entity_common.quotes_about(request, person, figures),
+        "said_to": entity_common.said_to(request, person, figures),
         "answers_to_them": reading.replies_to(
             request, person, figures.replies, "replies_page", entity_common.SIDE_LIST
         ),
