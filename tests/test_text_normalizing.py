@@ -192,6 +192,38 @@ def test_admin_add_stores_no_cr(editor_client, organization):
     assert article.body == NORMAL_BODY
 
 
+def test_a_revert_to_a_version_holding_crlf_stores_no_cr(editor_client, seed):
+    """A version recorded before the normal form existed may hold CRLF: reverting to it goes
+    through the same normalizing, its annotations moved to the same characters."""
+    first = Version.objects.get_for_object(seed).order_by("pk").first()
+    body = seed.body
+    for version in first.revision.version_set.all():
+        document = json.loads(version.serialized_data)
+        fields = document[0]["fields"]
+        if version.object_id == str(seed.pk) and document[0]["model"] == "archive.article":
+            fields["body"] = body.replace("\n", "\r\n")
+        elif fields.get("article") == seed.pk and fields.get("part") == "body":
+            fields["start"] += body[: fields["start"]].count("\n")
+            fields["end"] += body[: fields["end"]].count("\n")
+        else:
+            continue
+        version.serialized_data = json.dumps(document)
+        version.save()
+    before = _annotations(seed)
+    url, data = _seed_form(editor_client, seed)
+    data["headline"] = "Edited before the revert"
+    assert editor_client.post(url, data).status_code == 302
+    revert = reverse("admin:archive_article_revision", args=[seed.pk, first.pk])
+    preview = editor_client.get(revert)
+    response = editor_client.post(revert, change_form_data(preview), follow=True)
+    assert response.status_code == 200
+    assert "could not be restored" not in response.text
+    seed.refresh_from_db()
+    _assert_no_cr(seed)
+    assert seed.body == body and len(seed.paragraphs()) == 18
+    assert _annotations(seed) == before
+
+
 # The seed, saved unchanged from its admin page exactly as a browser posts it.
 
 

@@ -8,7 +8,7 @@ from django.utils.html import format_html, format_html_join
 
 from archive import models
 from archive.admin import annotate
-from archive.admin.base import HistoryAdmin
+from archive.admin.base import HistoryAdmin, is_reverting
 from archive.admin.forms import AnnotationFormSet
 from archive.admin.quotes import MentionForm, QuoteForm
 
@@ -34,6 +34,11 @@ class AnnotationInline(admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related(self.related)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form.reverting = is_reverting(request)  # classes made for this request
+        return formset
 
     def has_add_permission(self, request, obj=None):
         return False

@@ -1,14 +1,25 @@
 """What every model admin of the archive shares: its history, kept by django-reversion."""
 
+from contextlib import nullcontext
+
+import reversion
 from django.contrib import messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.admin.utils import quote
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.shortcuts import redirect
+from django.utils.formats import localize
 from django.utils.html import format_html
 from django.utils.text import capfirst
+from django.utils.timezone import template_localtime
+from django.utils.translation import gettext
 from reversion.admin import VersionAdmin
 from reversion.errors import RevertError
 from reversion.models import Version
+from reversion.utils import mute_signals
 
-from archive import history
+from archive import history, reverting
 from archive.admin import changes as changes_
 from archive.models import SearchEntry, SearchFacet, SearchName
 
@@ -35,6 +46,12 @@ class HistoryAdmin(VersionAdmin):
             return
         super().save_model(request, obj, form, change)
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if is_reverting(request) and hasattr(form, "reverting"):
+            form.reverting = True  # a class of its own, made for this request
+        return form
+
     def log_change(self, request, obj, message):
         if not message and getattr(request, "_archive_unchanged", None) is not None:
             request._archive_nothing_saved = obj  # nothing changed in the form or its inlines
@@ -55,6 +72,56 @@ class HistoryAdmin(VersionAdmin):
     def recover_view(self, request, version_id, extra_context=None):
         request._archive_reverting = True
         return super().recover_view(request, version_id, extra_context)
+
+    def _reversion_revisionform_view(self, request, version, template_name, extra_context=None):
+        """reversion's revert screen, restoring only this object's part of the revision and
+        checking every restored anchor (archive/reverting.py): every listed version can be
+        reverted to, and what could not be restored exactly is said. As in reversion, the
+        version is restored inside a transaction, the change form runs on it, and a preview
+        (GET, with the models' signals muted) or a refused form rolls everything back."""
+        quiet = nullcontext() if request.method == "POST" else mute_signals(*MODEL_SIGNALS)
+        try:
+            with transaction.atomic(using=version.db), quiet:
+                report = reverting.revert(version)
+                with self.create_revision(request):
+                    response = self.changeform_view(
+                        request, quote(version.object_id), request.path, extra_context
+                    )
+                    if request.method == "POST" and response.status_code == 302:
+                        saved_on = localize(template_localtime(version.revision.date_created))
+                        reversion.set_comment(
+                            gettext("Reverted to previous version, saved on %(datetime)s")
+                            % {"datetime": saved_on}
+                        )
+                        # The form may have re-anchored what the editor corrected on it.
+                        final = reverting.check_anchors(report.annotations, version)
+                        final.recovered[:0] = report.recovered
+                        self._tell_what_was_not_restored(request, final)
+                    elif response.status_code == 200:
+                        response.template_name = template_name
+                        response.render()
+                        raise _Preview(response)
+                    else:
+                        raise RevertError(f"Could not load {version.object_repr}: not found.")
+        except RevertError as error:
+            messages.error(request, str(error))
+            opts = self.model._meta
+            return redirect(f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_changelist")
+        except _Preview as preview:
+            return preview.response
+        return response
+
+    def _tell_what_was_not_restored(self, request, report) -> None:
+        lines = report.messages()
+        if report.orphaned:
+            self.message_user(
+                request,
+                f"{len(report.orphaned)} annotation(s) could not be restored on their words and "
+                "are orphaned (fix their words to re-anchor them): " + "; ".join(lines),
+                messages.WARNING,
+            )
+        elif lines:
+            self.message_user(request, "; ".join(lines), messages.INFO)
 
     def get_deleted_objects(self, objs, request):
         """The delete confirmation without the search index's rows ("Search names: 164"):
@@ -80,6 +147,16 @@ class HistoryAdmin(VersionAdmin):
                 older = versions[index + 1] if index + 1 < len(versions) else None
                 action["changes"] = field_changes(self.model, older, versions[index])
         return response
+
+
+class _Preview(Exception):
+    """Carries a rendered preview out of the transaction that is then rolled back."""
+
+    def __init__(self, response):
+        self.response = response
+
+
+MODEL_SIGNALS = (pre_save, post_save, pre_delete, post_delete, m2m_changed)
 
 
 def is_reverting(request) -> bool:

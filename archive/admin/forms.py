@@ -96,6 +96,9 @@ class AnnotationForm(forms.ModelForm):
 
     # Set by AnnotationFormSet: the article as stored, before the edit being submitted.
     stored_article = None
+    # Set by the admin on the history's revert screen: the anchor comes from the version and
+    # archive/reverting.py checks it, so words left as shown are not anchored again here.
+    reverting = False
 
     def get_initial_for_field(self, field, field_name):
         # Computed when needed, not in __init__: an inline formset sets the article (which it
@@ -136,6 +139,12 @@ class AnnotationForm(forms.ModelForm):
         anchor_changed = self.instance.orphaned or not self.instance.pk
         anchor_changed = anchor_changed or any(f in self.changed_data for f in self.ANCHOR_INPUTS)
         if not (exact and part and article) or not anchor_changed:
+            return data
+        if self.instance.pk and not self.has_changed():
+            # An orphan's row the editor left alone (see _post_clean): it stays orphaned and
+            # listed instead of refusing the whole article.
+            return data
+        if self.reverting and not any(f in self.changed_data for f in self.ANCHOR_INPUTS):
             return data
         text = article.text_of(part)
         what = self._meta.model._meta.verbose_name

@@ -161,3 +161,52 @@ def test_deleting_a_sentence_that_holds_a_mention(editor, seeded_server):
     for model in (Quote, Mention):
         for a in model.objects.filter(article=article, orphaned=False):
             assert article.text_of(a.part)[a.start : a.end] == a.exact
+
+
+def test_reverting_the_seed_to_its_first_version(editor, seeded_server):
+    """Issue 10, item 7 and "Done when": edit the seed through its admin page, then revert it
+    to its first version from the history screen; the public page has its 21 paragraphs and
+    every annotation stands on its original words again."""
+    page, base = editor, seeded_server.url
+    article = Article.objects.get()
+    original = article.body, _annotations(article)
+    page.goto(base + article.get_absolute_url())
+    html = page.locator("article.story").inner_html()
+
+    page.goto(f"{base}/admin/archive/article/{article.pk}/change/")
+    body = page.locator("#id_body")
+    text = body.input_value()
+    for before, after in EDITS:
+        text = text.replace(before, after)
+    body.fill(text.replace("Abliyazov was released in May. ", ""))
+    page.locator("input[name=_save]").click()
+    page.wait_for_url(f"{base}/admin/archive/article/{article.pk}/change/")
+    assert "could no longer be found" in page.locator("ul.messagelist").inner_text()
+    article.refresh_from_db()
+    assert article.body != original[0]
+
+    # The history screen: the edit's row shows the changed words; the oldest row is the load.
+    page.get_by_role("link", name="History").click()
+    page.wait_for_url(f"{base}/admin/archive/article/{article.pk}/history/")
+    rows = page.locator("#change-history tbody tr")
+    assert rows.count() == 2
+    assert any("fiercest" in t for t in rows.nth(0).locator("ins").all_inner_texts())
+    assert any("most serious" in t for t in rows.nth(0).locator("del").all_inner_texts())
+    assert "Loaded from seed.json" in rows.nth(1).inner_text()
+    _shoot(page, "article-history")
+    rows.nth(1).locator("th a").click()
+    page.wait_for_url(f"{base}/admin/archive/article/{article.pk}/history/*/")
+    assert page.locator("#id_body").input_value().replace("\r\n", "\n") == original[0]
+    page.locator("input[name=_save]").click()
+    page.wait_for_url(f"{base}/admin/archive/article/")
+    messages = page.locator("ul.messagelist").inner_text()
+    assert "Reverted" in messages or "changed successfully" in messages, messages
+    assert "could not be restored" not in messages
+
+    article.refresh_from_db()
+    assert "\r" not in article.body
+    assert (article.body, _annotations(article)) == original
+    page.goto(base + article.get_absolute_url())
+    story = page.locator("article.story")
+    assert story.locator("p").count() == 21
+    assert story.inner_html() == html  # every quote and mention drawn at its original words
