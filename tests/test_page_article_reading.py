@@ -11,7 +11,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from archive.models import Article, Mention, Quote
+from archive.models import Article, Mention, Organization, Person, Quote
 from archive.pagecache import HEADER
 from archive.summaries import tracking
 from archive.views.annotated import COOKIE, COOKIE_MAX_AGE
@@ -143,8 +143,6 @@ def test_an_entity_named_three_times_is_linked_once(client, person):
 
 
 def test_an_entity_named_in_the_standfirst_is_linked_there_not_in_the_body(client, article):
-    from archive.models import Organization
-
     government = Organization.objects.create(name="The government", slug="government")
     for part in ("standfirst", "body"):
         mention = Mention(article=article, entity=government, part=part)
@@ -264,3 +262,17 @@ def test_editors_are_never_served_a_stored_copy(cached, seed, client):
         assert state is None and mode == "quotes"
     Article.objects.filter(pk=seed.pk).update(headline="Corrected headline")
     assert "Corrected headline" in client.get(url).text
+
+
+def test_names_in_notes_tips_and_titles_are_escaped(client, article, person):
+    Person.objects.filter(pk=person.pk).update(name='Ann <b>Bold</b> "Q"')
+    quote = Quote(article=article, speaker=person)
+    quote.anchor_to("We are concerned about the elections")
+    quote.save()
+    html = client.get(article.get_absolute_url()).text
+    story = html[html.index("<article") : html.index("</article>")]
+    assert "<b>Bold</b>" not in story
+    escaped = "Ann &lt;b&gt;Bold&lt;/b&gt; &quot;Q&quot;"
+    assert f"</span> {escaped}</span>" in story  # the margin note
+    assert f'<span class="ref-tip"> Quote by {escaped}</span>' in story
+    assert f'title="Quote: {escaped}"' in story
