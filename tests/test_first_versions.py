@@ -179,3 +179,30 @@ def test_generate_corpus_records_one_revision_per_batch(db, writer):
     _first(first).revert()
     first.refresh_from_db()
     assert first.body == original
+
+
+def test_import_archive_records_the_first_versions(db, tmp_path):
+    call_command("load_seed", stdout=io.StringIO())
+    dump = tmp_path / "archive.jsonl"
+    call_command(
+        "export_archive", "--format=jsonl", str(dump), "--no-progress", stdout=io.StringIO()
+    )
+    exported = {
+        (model, tuple(model.objects.order_by("pk").values_list("pk", flat=True)))
+        for model in (Article, Quote, Mention, Person)
+    }
+    from tests.api.test_dump import wipe
+
+    wipe()
+    Revision.objects.all().delete()
+    call_command("import_archive", str(dump), "--no-progress", "--skip-index", stdout=io.StringIO())
+    assert exported == {
+        (model, tuple(model.objects.order_by("pk").values_list("pk", flat=True)))
+        for model in (Article, Quote, Mention, Person)
+    }
+    _assert_first_versions(Article.objects.get(), "Loaded from archive.jsonl")
+    for model in (Entity, Alias, TaggedQuote, Quote, Mention):
+        _versions_equal_the_serializer(model)
+    for person in Person.objects.all():
+        assert _first(person).field_dict["name"] == person.name
+    assert Revision.objects.count() == 1

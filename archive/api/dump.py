@@ -25,6 +25,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from taggit.models import Tag
 
+from archive import history
 from archive.api import annotations, popolo, tables
 from archive.api.links import Links
 from archive.models import (
@@ -261,6 +262,7 @@ def read_jsonl(path: Path, progress: Progress = lambda n: None) -> int:
                         )
         if problems:
             raise DumpInvalid(problems)
+        history.record_all(f"Loaded from {path.name}")  # every object's first version
         with connection.cursor() as cursor:
             for sql in connection.ops.sequence_reset_sql(no_style(), models):
                 cursor.execute(sql)
