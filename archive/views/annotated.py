@@ -75,7 +75,7 @@ class Span:
 
 
 def _speaker_phrase(quote) -> str:
-    """Who spoke, as the quote's link and title say it."""
+    """Who spoke, as the link on the quote's number says it (and a screen reader reads it)."""
     if quote.mode == "direct":
         return f"Quote by {quote.speaker.name}" if quote.speaker_id else "Unattributed quote"
     if quote.speaker_id:
@@ -133,14 +133,17 @@ class Annotator:
             _speaker_phrase(quote),
         )
 
-    def _mention_open(self, mention) -> str:
+    def _mention_open(self, mention) -> tuple[str, str]:
+        """The element that opens a mention's fragment and its tag name: a link at the
+        entity's first mention, a mark after it."""
         entity = mention.entity
         title = entity.description or entity.name
         if self.linked.setdefault(entity.pk, id(mention)) == id(mention):
-            return format_html(
+            link = format_html(
                 '<a class="mention" href="{}" title="{}">', entity.get_absolute_url(), title
             )
-        return format_html('<span class="mention again" title="{}">', title)
+            return "a", link
+        return "span", format_html('<span class="mention again" title="{}">', title)
 
     def annotate(self, text: str, offset: int, quotes, mentions, notes: bool = True) -> SafeString:
         """HTML for text[...] that starts at character `offset` of its part.
@@ -192,8 +195,7 @@ class Annotator:
                 addressed.add(quote.item.pk)
                 open_quote = quote
             if mention is not None and open_mention is None:
-                opening = self._mention_open(mention.item)
-                mention_tag = "a" if opening.startswith("<a") else "span"
+                mention_tag, opening = self._mention_open(mention.item)
                 out.append(opening)
                 open_mention = mention
             out.append(escape(text[left - offset : right - offset]))
