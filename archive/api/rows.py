@@ -20,7 +20,7 @@ from archive.models import (
     ReviewStatus,
     TaggedQuote,
 )
-from archive.models.entities import PartialSpan, affiliation_on
+from archive.models.entities import PartialSpan, affiliation_on, affiliation_order
 
 
 def ref(links: Links, pk, kind, name, slug) -> dict | None:
@@ -191,6 +191,8 @@ def speaker_memberships(rows: list[dict]) -> defaultdict:
     for m in held_by:
         held = MembershipRow(*m)
         memberships[held.person_id].append(held)
+    for held in memberships.values():
+        held.sort(key=affiliation_order)  # once, for every quote's affiliation_on(ordered=True)
     return memberships
 
 
@@ -234,7 +236,9 @@ def quotes(links: Links, rows: list[dict]) -> list[dict]:
                 "text": r["exact"],
                 "mode": r["mode"],
                 "speaker": speaker,
-                "affiliation": affiliation(links, affiliation_on(held, day)) if held else None,
+                "affiliation": (
+                    affiliation(links, affiliation_on(held, day, ordered=True)) if held else None
+                ),
                 "said_to": prefixed_ref(links, r, "said_to"),
                 "about": [ref(links, *about_row) for about_row in about.get(pk, ())],
                 "answers": (

@@ -177,7 +177,9 @@ def quote_rows(links: Links, batch: list[dict]) -> list[list]:
     for r in batch:
         pk, speaker = r["id"], r["speaker_id"]
         held = memberships.get(speaker)
-        membership = affiliation_on(held, r["article__published_on"]) if held else None
+        membership = (
+            affiliation_on(held, r["article__published_on"], ordered=True) if held else None
+        )
         out.append(
             [
                 pk,

@@ -586,13 +586,26 @@ class Membership(PartialSpan):
         return ""
 
 
-def affiliation_on(memberships, day: dt.date | None):
-    """The membership a speaker acted in on `day`: the active one, spokesperson roles first."""
-    active = [m for m in memberships if day is None or m.active_on(day)]
-    rank = {
-        MembershipCategory.SPOKESPERSON: 0,
-        MembershipCategory.OFFICEHOLDER: 1,
-        MembershipCategory.STAFF: 2,
-    }
-    active.sort(key=lambda m: (rank.get(m.category, 3), -(m.start or dt.date.min).toordinal()))
-    return active[0] if active else None
+AFFILIATION_RANK = {
+    MembershipCategory.SPOKESPERSON: 0,
+    MembershipCategory.OFFICEHOLDER: 1,
+    MembershipCategory.STAFF: 2,
+}
+
+
+def affiliation_order(membership) -> tuple:
+    """Spokesperson roles first, then office, then staff, then the rest; the latest start first."""
+    return (
+        AFFILIATION_RANK.get(membership.category, 3),
+        -(membership.start or dt.date.min).toordinal(),
+    )
+
+
+def affiliation_on(memberships, day: dt.date | None, ordered: bool = False):
+    """The membership a speaker acted in on `day`: the active one, spokesperson roles first.
+    `ordered`: the memberships are sorted by affiliation_order already (a caller asking about
+    many days sorts once; the sort is stable, so the first active one is the same)."""
+    for membership in memberships if ordered else sorted(memberships, key=affiliation_order):
+        if day is None or membership.active_on(day):
+            return membership
+    return None

@@ -290,3 +290,31 @@ def test_malformed_addresses_are_a_json_404(client, db, path):
         assert response.content
     else:
         assert response.json()["detail"]
+
+
+def test_every_quote_in_the_api_names_the_affiliation_its_page_names(client, seed):
+    """The API sorts each speaker's memberships once per page (affiliation_on, ordered); the
+    quote's own affiliation() sorts them per quote: both pick the same membership."""
+    speaker = Quote.objects.public().filter(speaker__kind="person").first().speaker
+    # Both in force on every date of the seed; the staff one comes first in the query's order
+    # (by start), the spokesperson one must win.
+    organization = Entity.objects.filter(kind="organization").first()
+    for category, year in (("staff", 1990), ("spokesperson", 2000)):
+        Membership.objects.create(
+            person_id=speaker.pk,
+            organization_id=organization.pk,
+            category=category,
+            start=dt.date(year, 1, 1),
+            start_precision="year",
+        )
+    found = client.get(f"/api/quotes/?page_size=100&speaker={speaker.pk}").json()["results"]
+    found += client.get("/api/quotes/?page_size=100").json()["results"]
+    quotes = {q.pk: q for q in Quote.objects.public().select_related("article", "speaker")}
+    for item in found:
+        expected = quotes[item["id"]].affiliation()
+        got = item["affiliation"]
+        assert (got and got["membership"].rstrip("/").rsplit("/", 1)[-1]) == (
+            expected and str(expected.pk)
+        ), item["id"]
+    theirs = [item for item in found if item["speaker"] and item["speaker"]["id"] == speaker.pk]
+    assert theirs and all(item["affiliation"]["category"] == "spokesperson" for item in theirs)
