@@ -137,5 +137,11 @@
   document.addEventListener("DOMContentLoaded", function () {
     var inputs = document.querySelectorAll("input[data-names-url]");
     for (var i = 0; i < inputs.length; i++) setup(inputs[i]);
+    // The search page's facets start folded below the results (a phone shows the results
+    // first); beside the results on a wide screen there is room to show them open.
+    if (window.matchMedia("(min-width: 50rem)").matches) {
+      var panels = document.querySelectorAll(".facets-panel");
+      for (var j = 0; j < panels.length; j++) panels[j].open = true;
+    }
   });
 })();

@@ -82,3 +82,27 @@ def test_the_page_works_without_javascript(browser, seeded_server):
     assert page.locator(".result").count() == page.locator(".result-event").count() > 0
     page.screenshot(path="/tmp/search-390-nojs.png", full_page=True)
     context.close()
+
+
+def test_on_a_phone_the_results_come_first_and_the_filters_are_folded(browser, seeded_server):
+    for width, facets_open in ((390, False), (1280, True)):
+        context = browser.new_context(viewport={"width": width, "height": 844})
+        page = context.new_page()
+        page.goto(seeded_server.url + "/search/?q=opposition")
+        # One search box: the page's own form (the header's is left out here).
+        assert page.locator("input[type=search]").count() == 1
+        first = page.locator(".result").first.bounding_box()
+        panel = page.locator(".facets-panel")
+        facets = panel.bounding_box()
+        if width == 390:
+            # Results first, in the first screen; the filters folded after them.
+            assert first["y"] < 844 * 0.7, first
+            assert facets["y"] > page.locator(".result").last.bounding_box()["y"]
+        assert panel.evaluate("el => el.open") is facets_open
+        people = page.get_by_role("heading", name="People")
+        assert people.is_visible() is facets_open
+        if not facets_open:  # one tap unfolds them
+            page.get_by_text("Narrow the results").click()
+            assert people.is_visible()
+        assert serious_violations(page) == []
+        context.close()
