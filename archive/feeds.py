@@ -41,7 +41,9 @@ class LatestArticles(Feed):
         return reverse("archive:home")
 
     def items(self):
-        return Article.objects.published().with_byline().order_by("-published_on")[:FEED_LENGTH]
+        return (
+            Article.objects.published().with_byline().order_by("-published_on", "-pk")[:FEED_LENGTH]
+        )
 
     def item_title(self, item):
         return item.headline

@@ -155,6 +155,12 @@ else:
             "OPTIONS": SQLITE_OPTIONS,
         }
     }
+# Django's backends with before-commit hooks (archive/db/__init__.py): the search index and
+# the stored summaries commit in the same transaction as the writes they derive from.
+DATABASES["default"]["ENGINE"] = {
+    "django.db.backends.sqlite3": "archive.db.sqlite3",
+    "django.db.backends.postgresql": "archive.db.postgresql",
+}[DATABASES["default"]["ENGINE"]]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # PostgreSQL: milliseconds a reader's query may run (0: no limit); see archive/middleware.py.

@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 
+from archive.db import run_pending
 from archive.loading import load_fixtures
 from archive.models import Article, ArticleStatus, Membership, Organization, Person, Place, Quote
 from archive.seed.build import FIXTURE
@@ -75,11 +76,11 @@ def quote(article, person):
 
 
 @pytest.fixture
-def search_seed(db, django_capture_on_commit_callbacks):
-    """The seed archive with its search index, built on commit as in production (the test's
-    own transaction never commits, so its on-commit callbacks are run here)."""
-    with django_capture_on_commit_callbacks(execute=True):
-        load_fixtures([FIXTURE])
+def search_seed(db):
+    """The seed archive with its search index, built as its commit builds it in production
+    (the test's own transaction never commits, so what a commit runs is run here)."""
+    load_fixtures([FIXTURE])
+    run_pending()
     return Article.objects.get(source_url="https://www.rferl.org/a/1052186.html")
 
 

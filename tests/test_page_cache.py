@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 from django.core.cache import cache
 
+from archive.db import run_pending
 from archive.merging import merge_entities
 from archive.models import Article, ArticleStatus, Mention, Person, Quote
 from archive.pagecache import HEADER
-from archive.summaries import tracking
 
 
 @pytest.fixture
@@ -26,11 +26,11 @@ def on_commit(django_capture_on_commit_callbacks):
     """Run what a commit runs (the summaries' refresh and the cache's version bumps)."""
 
     def run(change):
+        # The test's transaction never commits: run what a real commit would, the
+        # before-commit refresh, then the cache's on-commit version bumps.
         with django_capture_on_commit_callbacks(execute=True):
             change()
-        # The test's transaction never commits, and callbacks captured by an earlier block
-        # stay registered: run what a real commit would have run for this change.
-        tracking.settle()
+            run_pending()
 
     return run
 

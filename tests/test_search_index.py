@@ -9,6 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection, transaction
 
+from archive.db import run_pending
 from archive.models import (
     Alias,
     Article,
@@ -20,7 +21,7 @@ from archive.models import (
     SearchFacet,
     SearchName,
 )
-from archive.search import params, service, signals
+from archive.search import params, service
 from archive.search.backends import filter_words
 
 
@@ -29,15 +30,14 @@ def found(text, **filters):
 
 
 @pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    """Index what the block changed, as its commit would. (Changes made before the block,
-    by fixtures, are pending in a callback registered earlier: flush_now runs it too.)"""
+def commit():
+    """Index what the block changed, as its commit would (changes made before the block, by
+    fixtures, are indexed with it)."""
 
     @contextmanager
     def committed():
-        with django_capture_on_commit_callbacks(execute=True):
-            yield
-        signals.flush_now()
+        yield
+        run_pending()
 
     return committed
 

@@ -254,13 +254,13 @@ class EntityDetail(ApiView):
         data["other_names"] = [
             {"name": name, "kind": kind, "language": language, "note": note}
             for name, kind, language, note in Alias.objects.filter(entity_id=pk)
-            .order_by("name")
+            .order_by("name", "id")
             .values_list("name", "kind", "language", "note")
         ]
         data["identifiers"] = [
             {"scheme": scheme, "value": value}
             for scheme, value in Identifier.objects.filter(entity_id=pk)
-            .order_by("scheme")
+            .order_by("scheme", "id")
             .values_list("scheme", "value")
         ]
         if self.kind in (EntityKind.PERSON, EntityKind.ORGANIZATION):

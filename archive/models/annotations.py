@@ -180,7 +180,7 @@ class QuoteQuerySet(AnnotationQuerySet):
         )
 
     def latest_first(self):
-        return self.order_by("-article__published_on", "article_id", "part", "start")
+        return self.order_by("-article__published_on", "article_id", "part", "start", "pk")
 
     def with_context(self):
         """Everything a quote card shows, in a fixed number of queries."""
@@ -257,7 +257,7 @@ class Quote(TextAnchor):
     objects = QuoteQuerySet.as_manager()
 
     class Meta:
-        ordering = ["article", "part", "start"]
+        ordering = ["article", "part", "start", "id"]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end__gt=models.F("start")), name="quote_span_not_empty"
@@ -370,7 +370,7 @@ class Mention(TextAnchor):
     objects = MentionQuerySet.as_manager()
 
     class Meta:
-        ordering = ["article", "part", "start"]
+        ordering = ["article", "part", "start", "id"]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end__gt=models.F("start")), name="mention_span_not_empty"

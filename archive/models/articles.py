@@ -79,7 +79,7 @@ class ArticleQuerySet(SummarizedQuerySet):
                 mentions__orphaned=False,
             )
             .annotate(shared=models.Count("mentions__entity", distinct=True))
-            .order_by("-shared", "-published_on")
+            .order_by("-shared", "-published_on", "-pk")
         )
 
     def counts_by_month(self):
@@ -164,7 +164,7 @@ class Article(models.Model):
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-published_on", "headline"]
+        ordering = ["-published_on", "headline", "id"]
         get_latest_by = "published_on"
         constraints = [
             # The text fields store their normal form (archive/normalizing.py); this catches

@@ -51,7 +51,7 @@ class EntityQuerySet(models.QuerySet):
                 mentions__orphaned=False,
             )
             .annotate(together=models.Count("mentions__article", distinct=True))
-            .order_by("-together", "sort_name")
+            .order_by("-together", "sort_name", "pk")
         )
 
     def spoken_about_by(self, entity):
@@ -63,7 +63,7 @@ class EntityQuerySet(models.QuerySet):
             self.exclude(pk=entity.pk)
             .filter(quotes_about__in=quotes)
             .annotate(quotes=models.Count("quotes_about", distinct=True))
-            .order_by("-quotes", "sort_name")
+            .order_by("-quotes", "sort_name", "pk")
         )
 
     def speaking_about(self, entity):
@@ -75,7 +75,7 @@ class EntityQuerySet(models.QuerySet):
             self.exclude(pk=entity.pk)
             .filter(quotes_spoken__in=quotes)
             .annotate(quotes=models.Count("quotes_spoken", distinct=True))
-            .order_by("-quotes", "sort_name")
+            .order_by("-quotes", "sort_name", "pk")
         )
 
 
@@ -112,7 +112,7 @@ class Entity(models.Model):
 
     class Meta:
         verbose_name_plural = "entities"
-        ordering = ["sort_name", "name"]
+        ordering = ["sort_name", "name", "id"]
         constraints = [
             models.UniqueConstraint(fields=["kind", "slug"], name="entity_kind_slug_unique"),
             models.CheckConstraint(
@@ -182,7 +182,7 @@ class Alias(models.Model):
 
     class Meta:
         verbose_name_plural = "aliases"
-        ordering = ["name"]
+        ordering = ["name", "id"]
         constraints = [
             models.UniqueConstraint(fields=["entity", "name"], name="alias_entity_name_unique"),
         ]
@@ -226,7 +226,7 @@ class Identifier(models.Model):
     value = models.CharField(max_length=300)
 
     class Meta:
-        ordering = ["scheme"]
+        ordering = ["scheme", "id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["scheme", "value"], name="identifier_scheme_value_unique"
@@ -315,7 +315,7 @@ class Person(KindedEntity):
 
     class Meta:
         verbose_name_plural = "people"
-        ordering = ["sort_name", "name"]
+        ordering = ["sort_name", "name", "id"]
 
     def save(self, *args, **kwargs):
         # Family name first, so the A-Z index of people is in one order.
@@ -360,7 +360,7 @@ class Organization(KindedEntity):
     )
 
     class Meta:
-        ordering = ["sort_name", "name"]
+        ordering = ["sort_name", "name", "id"]
 
     def clean(self):
         ancestor = self.parent
@@ -390,7 +390,7 @@ class Place(KindedEntity):
     longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
 
     class Meta:
-        ordering = ["sort_name", "name"]
+        ordering = ["sort_name", "name", "id"]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(latitude__isnull=True)
@@ -479,7 +479,7 @@ class Event(KindedEntity, PartialSpan):
     )
 
     class Meta:
-        ordering = ["start", "sort_name"]
+        ordering = ["start", "sort_name", "id"]
         constraints = PartialSpan.span_constraints("event")
         indexes = [
             # The timeline: ORDER BY start.

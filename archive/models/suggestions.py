@@ -96,7 +96,7 @@ class EntitySuggestion(models.Model):
     objects = EntitySuggestionQuerySet.as_manager()
 
     class Meta:
-        ordering = ["article", "kind", "name"]
+        ordering = ["article", "kind", "name", "id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["article", "kind", "key"], name="entity_suggestion_unique"

@@ -2,10 +2,11 @@
 
 Every save or delete of something searchable (or of what a searchable row is built from:
 aliases, mentions, memberships, tags) marks (kind, id) keys as dirty on the connection; one
-callback per transaction, run on commit, reindexes them all at once (`indexing.reindex`), so
-an article saved with its twenty quotes is indexed once, and a rolled-back edit not at all.
-Fixture loading (raw saves) is covered too: the rows are read back from the database on
-commit, when they are complete.
+callback per transaction, run just before it commits and inside it (`archive.db`),
+reindexes them all at once (`indexing.reindex`), so an article saved with its twenty quotes
+is indexed once, a rolled-back edit not at all, and no reader or backup ever sees the rows
+without their index. Fixture loading (raw saves) is covered too: the rows are read back from
+the database at the end of the transaction, when they are complete.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from taggit.models import Tag
 
+from archive.db import before_commit, is_registered
 from archive.models import (
     Alias,
     Article,
@@ -52,19 +54,16 @@ def mark(kind: str, pk, using: str = "default") -> None:
         return
     connection = transaction.get_connection(using)
     pending = getattr(connection, "_search_pending", None)
-    # After a rollback Django forgets the transaction's on-commit callbacks; keep the keys
+    # A rollback forgets the transaction's before-commit callbacks; keep the keys
     # (reindexing reads the database, so extra keys cost time, not correctness) and register
     # a callback again.
-    registered = pending is not None and any(
-        callback is pending for _, callback, _ in connection.run_on_commit
-    )
-    if not registered:
+    if pending is None or not is_registered(pending, using):
         fresh = _Pending(using)
         if pending is not None:
             fresh.keys |= pending.keys
         connection._search_pending = pending = fresh
         pending.keys.add((kind, pk))
-        transaction.on_commit(pending, using=using)
+        before_commit(pending, using=using)
         return
     pending.keys.add((kind, pk))
 

@@ -427,7 +427,13 @@ def refresh(articles=(), quotes=(), entities=(), tags=(), using: str = "default"
             for model in FIGURE_MODELS:
                 _bump(model, _difference(after[model], before[model]), using)
     if ids:
-        pagecache.bump(shown.page_names(using))
+        names = shown.page_names(using)
+        if transaction.get_connection(using).in_atomic_block:
+            # Run before a commit: bumped earlier, a reader could cache the old page under
+            # the new version.
+            transaction.on_commit(lambda: pagecache.bump(names), using=using)
+        else:
+            pagecache.bump(names)
     return len(ids)
 
 

@@ -160,25 +160,33 @@ def co_mentioned(entity, limit, speakers=False):
     rows = CoMention.objects.filter(entity_id=entity.pk)
     if speakers:
         rows = rows.filter(other_kind__in=SPEAKER_KINDS)
-    rows = rows.select_related("other").order_by("-together", "other__sort_name")[:limit]
+    rows = rows.select_related("other").order_by("-together", "other__sort_name", "other_id")[
+        :limit
+    ]
     return _annotated(rows, "other", "together")
 
 
 def spoken_about_by(entity, limit):
     """What the entity's public quotes are about, with `quotes`: how many."""
     rows = QuotePair.objects.filter(speaker_id=entity.pk).select_related("about")
-    return _annotated(rows.order_by("-quotes", "about__sort_name")[:limit], "about", "quotes")
+    return _annotated(
+        rows.order_by("-quotes", "about__sort_name", "about_id")[:limit], "about", "quotes"
+    )
 
 
 def speaking_about(entity, limit):
     """Who is quoted about the entity, with `quotes`: how many."""
     rows = QuotePair.objects.filter(about_id=entity.pk).select_related("speaker")
-    return _annotated(rows.order_by("-quotes", "speaker__sort_name")[:limit], "speaker", "quotes")
+    return _annotated(
+        rows.order_by("-quotes", "speaker__sort_name", "speaker_id")[:limit], "speaker", "quotes"
+    )
 
 
 def tag_speakers(tag, limit):
     rows = TagSpeaker.objects.filter(tag_id=tag.pk).select_related("speaker")
-    return _annotated(rows.order_by("-quotes", "speaker__sort_name")[:limit], "speaker", "quotes")
+    return _annotated(
+        rows.order_by("-quotes", "speaker__sort_name", "speaker_id")[:limit], "speaker", "quotes"
+    )
 
 
 def related_tags(tag, limit):

@@ -1,12 +1,14 @@
-"""What a transaction touched, collected per connection and summarized once on commit.
+"""What a transaction touched, collected per connection and summarized once as it commits.
 
 Saves and deletes of articles, quotes, mentions and tags (and the quote–tag and quote–about
 links) mark their keys through signals; what skips signals marks explicitly: QuerySet.update
 and bulk_update on quotes, mentions and articles (archive.models), entity and tag merges
-(archive.merging). On commit `summaries.refresh` compares the touched articles' facts with
-the rows. A page that reads summaries in the same transaction as the writes (a test, or a
-script) calls `settle()` first, which refreshes right away; on a request that wrote nothing
-it is one attribute lookup.
+(archive.merging). Just before the transaction commits, inside it (`archive.db`),
+`summaries.refresh` compares the touched articles' facts with the rows, so the summaries
+commit with the writes (a reader, a backup or a crash never sees one without the other). A
+page that reads summaries in the same transaction as the writes (a test, or a script) calls
+`settle()` first, which refreshes right away; on a request that wrote nothing it is one
+attribute lookup.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from taggit.models import Tag
 
 from archive import pagecache
+from archive.db import before_commit, is_registered
 from archive.models import (
     Alias,
     Article,
@@ -57,12 +60,9 @@ def mark(kind: str, ids, using: str = "default") -> None:
         return
     connection = transaction.get_connection(using)
     pending = getattr(connection, _ATTR, None)
-    registered = pending is not None and any(
-        callback is pending for _, callback, _ in connection.run_on_commit
-    )
-    if not registered:
-        # A rolled-back block drops its callbacks; the keys it marked are kept (a refresh
-        # of an unchanged article changes nothing).
+    if pending is None or not is_registered(pending, using):
+        # A rolled-back transaction drops its callbacks; the keys it marked are kept (a
+        # refresh of an unchanged article changes nothing).
         fresh = _Pending(using)
         if pending is not None:
             for name, values in pending.keys.items():
@@ -70,7 +70,7 @@ def mark(kind: str, ids, using: str = "default") -> None:
         setattr(connection, _ATTR, fresh)
         pending = fresh
         if connection.in_atomic_block:
-            transaction.on_commit(pending, using=using)
+            before_commit(pending, using=using)
         else:
             pending.keys[kind] |= ids
             setattr(connection, _ATTR, None)

@@ -32,7 +32,7 @@ def events_of(entity):
     return list(
         EventParticipant.objects.filter(entity=entity)
         .select_related("event__location")
-        .order_by("event__start", "event__sort_name")
+        .order_by("event__start", "event__sort_name", "event_id", "id")
     )
 
 

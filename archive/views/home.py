@@ -16,10 +16,12 @@ LATEST = 10
 def home(request):
     context = {
         "articles": list(
-            Article.objects.published().with_byline().order_by("-published_on", "headline")[:LATEST]
+            Article.objects.published()
+            .with_byline()
+            .order_by("-published_on", "headline", "pk")[:LATEST]
         ),
         "quotes": reading.latest_quotes(4),
-        "people": list(Entity.objects.of_kind(EntityKind.PERSON).order_by("sort_name")[:12]),
+        "people": list(Entity.objects.of_kind(EntityKind.PERSON).order_by("sort_name", "pk")[:12]),
         "tags": reading.top_tags(12),
         "jsonld": {
             **jsonld.collection("Latest articles", reverse("archive:home")),

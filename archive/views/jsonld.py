@@ -121,7 +121,7 @@ def quotation(quote) -> dict:
     about = [_ref(e) for e in quote.about.all()]
     if about:
         data["about"] = about
-    tags = [t.name for t in quote.tags.all()]
+    tags = sorted(t.name for t in quote.tags.all())
     if tags:
         data["keywords"] = tags
     return data

@@ -25,7 +25,7 @@ def organization_detail(request, slug):
     members = list(
         Membership.objects.filter(organization=org)
         .with_related()
-        .order_by("category", "person__sort_name", "start")
+        .order_by("category", "person__sort_name", "start", "id")
     )
     figures = reading.entity_figures(org)
     # A short first list: an organization of hundreds shows its first MEMBERS_SHOWN.
@@ -37,7 +37,7 @@ def organization_detail(request, slug):
         "entity": org,
         "members": shown,
         "members_total": len(members),
-        "children": list(org.children.order_by("sort_name")),
+        "children": list(org.children.order_by("sort_name", "pk")),
         "quotes_by": reading.quotes_by(
             request,
             speakers,
@@ -57,7 +57,7 @@ def organization_detail(request, slug):
 @cached_page()
 def organization_index(request):
     page = paginate(
-        request, Organization.objects.order_by("org_kind", "sort_name", "name"), per_page=200
+        request, Organization.objects.order_by("org_kind", "sort_name", "name", "pk"), per_page=200
     )
     labels = dict(OrganizationKind.choices)
     groups: dict[str, list] = {}

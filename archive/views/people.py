@@ -50,7 +50,7 @@ def person_detail(request, slug):
 
 @cached_page()
 def person_index(request):
-    page = paginate(request, Person.objects.order_by("sort_name", "name"), per_page=100)
+    page = paginate(request, Person.objects.order_by("sort_name", "name", "pk"), per_page=100)
     context = {
         "page": page,
         "jsonld": jsonld.collection("People A–Z", reverse("archive:people")),

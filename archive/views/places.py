@@ -20,9 +20,9 @@ def place_detail(request, slug):
     figures = reading.entity_figures(place)
     context = {
         "entity": place,
-        "contains": list(place.contains.order_by("sort_name")),
-        "organizations": list(place.organizations_based.order_by("sort_name")),
-        "events_held": list(place.events_held.order_by("start", "sort_name")),
+        "contains": list(place.contains.order_by("sort_name", "pk")),
+        "organizations": list(place.organizations_based.order_by("sort_name", "pk")),
+        "events_held": list(place.events_held.order_by("start", "sort_name", "pk")),
         "datelined": reading.articles_datelined(
             request, place, figures.datelined, "dateline_page", entity_common.MAIN_LIST
         ),
@@ -35,7 +35,7 @@ def place_detail(request, slug):
 
 @cached_page()
 def place_index(request):
-    places = Place.objects.select_related("located_in").order_by("sort_name", "name")
+    places = Place.objects.select_related("located_in").order_by("sort_name", "name", "pk")
     context = {
         "page": paginate(request, places, per_page=200),
         "jsonld": jsonld.collection("Places", reverse("archive:places")),

@@ -29,9 +29,10 @@ def scratch_database():
     """A temporary SQLite database holding the seed fixture's entities and no articles, so
     the archive's own annotations can neither help nor block the suggestions scored."""
     folder = tempfile.mkdtemp(prefix="evaluate-annotations-")
-    # Not registered in settings.DATABASES: a connection made for this run only.
+    # Not registered in settings.DATABASES: a connection made for this run only, with the
+    # before-commit hooks that keep its own search index and summaries (archive/db).
     configured = connections.configure_settings(
-        {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": str(Path(folder) / "db")}}
+        {"default": {"ENGINE": "archive.db.sqlite3", "NAME": str(Path(folder) / "db")}}
     )["default"]
     connections[SCRATCH] = load_backend(configured["ENGINE"]).DatabaseWrapper(configured, SCRATCH)
     try:
