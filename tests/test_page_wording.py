@@ -77,3 +77,20 @@ def test_connection_labels_have_proper_plurals(person, organization):
     other.together = 1
     (single,) = build(person, co_mentioned=[other]).neighbours
     assert list(single.reasons.values()) == ["named together in 1 article"]
+
+
+def test_quote_connections_say_who_spoke_about_whom(person, organization):
+    organization.quotes = 2
+    (about,) = build(person, spoke_about=[organization]).neighbours
+    assert list(about.reasons.values()) == [f"subject of 2 quotes by {person.name}"]
+    organization.quotes = 1
+    (by,) = build(person, spoken_about_by=[organization]).neighbours
+    assert list(by.reasons.values()) == [f"spoke about {person.name} in 1 quote"]
+
+
+def test_on_a_phone_the_connections_are_a_list(client, seed):
+    html = client.get("/people/vanessa-saenen/").text
+    narrow = html[html.index('class="plain connections-narrow"') :]
+    narrow = narrow[: narrow.index("</ul>")]
+    assert 'href="/organizations/human-rights-watch/"' in narrow
+    # Which one shows at which width is checked in a browser (tests/browser/test_browsing.py).

@@ -88,9 +88,11 @@ def build(centre, memberships=(), spoke_about=(), spoken_about_by=(), co_mention
     for entity, role in memberships:
         add(entity, MEMBERSHIP, role or "member", 10)
     for entity in spoke_about:
-        add(entity, QUOTES, f"spoke about: {plural(entity.quotes, 'quote')}", 3 * entity.quotes)
+        label = f"subject of {plural(entity.quotes, 'quote')} by {centre.name}"
+        add(entity, QUOTES, label, 3 * entity.quotes)
     for entity in spoken_about_by:
-        add(entity, QUOTES, f"spoken about in {plural(entity.quotes, 'quote')}", 3 * entity.quotes)
+        label = f"spoke about {centre.name} in {plural(entity.quotes, 'quote')}"
+        add(entity, QUOTES, label, 3 * entity.quotes)
     for entity in co_mentioned:
         together = entity.together
         add(entity, MENTIONS, f"named together in {plural(together, 'article')}", together)

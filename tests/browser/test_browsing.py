@@ -92,3 +92,22 @@ def test_every_page_type_passes_axe(browser, seeded_server, width):
     context.close()
     assert problems == {}
     assert csp_problems(messages) == []
+
+
+def test_connections_are_a_diagram_on_a_wide_screen_and_a_list_on_a_phone(browser, seeded_server):
+    for width, diagram in ((1280, True), (390, False)):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        page.goto(seeded_server.url + "/people/vanessa-saenen/")
+        panel = page.locator(".connections")
+        assert panel.locator("svg.diagram").is_visible() is diagram
+        listed = panel.locator(".connections-narrow").get_by_role("link", name="Human Rights Watch")
+        assert listed.is_visible() is not diagram
+        if diagram:  # the same list, folded under the diagram
+            panel.get_by_text("The connections as a list").click()
+            assert (
+                panel.locator(".connections-wide")
+                .get_by_role("link", name="Human Rights Watch")
+                .is_visible()
+            )
+        context.close()
