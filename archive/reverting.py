@@ -43,9 +43,10 @@ class RevertReport:
     orphaned: list[tuple[TextAnchor, str]] = field(default_factory=list)
     recovered: list[TextAnchor] = field(default_factory=list)
     annotations: list[TextAnchor] = field(default_factory=list)  # the restored ones
+    not_restored: list[tuple[TextAnchor, str]] = field(default_factory=list)
 
     def messages(self) -> list[str]:
-        lines = [f"{_label(a)}: {why}" for a, why in self.orphaned]
+        lines = [f"{_label(a)}: {why}" for a, why in (*self.orphaned, *self.not_restored)]
         if self.recovered:
             lines.append(
                 f"{len(self.recovered)} annotation(s) found again at their own words: "
@@ -125,6 +126,8 @@ def revert(version) -> RevertReport:
     versions = sorted(scoped_versions(version), key=_save_order)
     restored = [v._object_version for v in versions]
     loading.normalize(restored)
+    skipped = _taken_places(restored)
+    restored = [d for d in restored if d.object not in skipped]
     keys = {(type(d.object), str(d.object.pk)) for d in restored}
     current = version._model._default_manager.filter(pk=version.object_id).first()
     annotations = [d.object for d in restored if isinstance(d.object, ANNOTATIONS)]
@@ -138,7 +141,32 @@ def revert(version) -> RevertReport:
         deserialized.save()
     if current is not None:
         _delete_rows_the_version_did_not_have(current, keys)
-    return check_anchors(annotations, version)
+    report = check_anchors(annotations, version)
+    report.not_restored = [
+        (m, "deleted since, and the same words now hold another mention of the same entity")
+        for m in skipped
+    ]
+    return report
+
+
+def _taken_places(restored) -> list[Mention]:
+    """Restored mentions deleted since whose place (part, offsets, entity) another mention
+    now holds: a mention stands once on its words, so they are not brought back."""
+    mentions = [d.object for d in restored if isinstance(d.object, Mention)]
+    if not mentions:
+        return []
+    existing = set(
+        Mention.objects.filter(pk__in=[m.pk for m in mentions]).values_list("pk", flat=True)
+    )
+    gone = [m for m in mentions if m.pk not in existing and not m.orphaned]
+    if not gone:
+        return []
+    taken = set(
+        Mention.objects.filter(
+            article_id__in={m.article_id for m in gone}, orphaned=False
+        ).values_list("article_id", "part", "start", "end", "entity_id")
+    )
+    return [m for m in gone if (m.article_id, m.part, m.start, m.end, m.entity_id) in taken]
 
 
 def _delete_rows_the_version_did_not_have(current, keys) -> None:

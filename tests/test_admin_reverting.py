@@ -131,3 +131,18 @@ def test_a_revert_restores_only_its_object_from_a_batch_revision(editor_client):
     two.refresh_from_db()
     assert (one.body, _annotations(one)) == originals[one.pk]
     assert two.body.startswith("Edited opening words. ")  # its neighbour in the batch is not
+
+
+def test_a_deleted_mention_whose_place_is_taken_is_not_restored_twice(editor_client, seed):
+    first = Version.objects.get_for_object(seed).order_by("pk").first()
+    old = Mention.objects.filter(article=seed, part="body").order_by("start").first()
+    place = {f: getattr(old, f) for f in ("part", "exact", "prefix", "suffix", "start", "end")}
+    old.delete()  # as a re-import replaces a stale suggestion: a new row on the same words
+    new = Mention.objects.create(article=seed, entity=old.entity, **place)
+    _edit_body(editor_client, seed, *SEED_EDIT)
+    response = _revert(editor_client, seed, first)
+    (message,) = [m for m in _messages(response) if "could not be restored" in m]
+    assert "the same words now hold another mention" in message
+    assert not Mention.objects.filter(pk=old.pk).exists()
+    new.refresh_from_db()
+    assert not new.orphaned and seed.body[new.start : new.end] == new.exact

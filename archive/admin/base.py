@@ -96,6 +96,7 @@ class HistoryAdmin(VersionAdmin):
                         # The form may have re-anchored what the editor corrected on it.
                         final = reverting.check_anchors(report.annotations, version)
                         final.recovered[:0] = report.recovered
+                        final.not_restored = report.not_restored
                         self._tell_what_was_not_restored(request, final)
                     elif response.status_code == 200:
                         response.template_name = template_name
@@ -113,11 +114,12 @@ class HistoryAdmin(VersionAdmin):
 
     def _tell_what_was_not_restored(self, request, report) -> None:
         lines = report.messages()
-        if report.orphaned:
+        if report.orphaned or report.not_restored:
             self.message_user(
                 request,
-                f"{len(report.orphaned)} annotation(s) could not be restored on their words and "
-                "are orphaned (fix their words to re-anchor them): " + "; ".join(lines),
+                f"{len(report.orphaned) + len(report.not_restored)} annotation(s) could not be "
+                "restored on their words (orphaned ones are listed on the article; fix their "
+                "words to re-anchor them): " + "; ".join(lines),
                 messages.WARNING,
             )
         elif lines:
