@@ -11,6 +11,8 @@ entries unreachable at once; they expire on their own.
 
 Editors never get a cached page: a request carrying a session cookie is served live, and
 only 200 responses that set no cookie are stored. Drafts are never public, so never cached.
+The Content-Security-Policy nonce is per response: a page is stored with a slot where its
+nonce was and served with the serving request's own (`NONCE_SLOT`).
 
 A page that readers see in more than one version from the same address (the article page's
 annotations, chosen by a cookie) names the version with `variant`: it is part of the key, so
@@ -108,6 +110,34 @@ def tag_depends(request, slug):
     return [tag_name(slug)]
 
 
+# A stored page holds this where the response that rendered it had its own CSP nonce; each
+# request served from the cache gets its own nonce there, the one django-csp's middleware
+# then puts in that response's Content-Security-Policy header.
+NONCE_SLOT = b'nonce="{{page-cache-nonce}}"'
+
+
+def _nonce_attribute(nonce: str) -> bytes:
+    return f'nonce="{nonce}"'.encode()
+
+
+def without_nonce(content: bytes, request) -> bytes:
+    """The page as stored: the rendering request's nonce (if it used one) taken out."""
+    nonce = getattr(request, "_csp_nonce", None)  # set once a template has asked for it
+    if not nonce:
+        return content
+    return content.replace(_nonce_attribute(nonce), NONCE_SLOT)
+
+
+def with_nonce(content: bytes, request) -> bytes:
+    """A stored page as this request serves it, with this request's nonce (asking for it
+    makes django-csp name it in the header)."""
+    if NONCE_SLOT not in content:
+        return content
+    nonce = getattr(request, "csp_nonce", None)
+    attribute = _nonce_attribute(str(nonce)) if nonce is not None else b""
+    return content.replace(NONCE_SLOT, attribute)
+
+
 def cached_page(depends=lambda request, **kwargs: [LISTS], variant=None):
     """Serve the view from the page cache for anonymous readers. `depends(request, **kwargs)`
     names what the page shows (without a query). `variant(request)`, if given, names the
@@ -140,7 +170,7 @@ def cached_page(depends=lambda request, **kwargs: [LISTS], variant=None):
             hit = cache.get(key)
             if hit is not None:
                 content_type, content = hit
-                response = HttpResponse(content, content_type=content_type)
+                response = HttpResponse(with_nonce(content, request), content_type=content_type)
                 response[HEADER] = "hit"
                 return response
             response = view(request, *args, **kwargs)
@@ -150,9 +180,8 @@ def cached_page(depends=lambda request, **kwargs: [LISTS], variant=None):
                 and not response.streaming
                 and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # a form with a token
             ):
-                cache.set(
-                    key, (response["Content-Type"], response.content), settings.PAGE_CACHE_SECONDS
-                )
+                stored = without_nonce(response.content, request)
+                cache.set(key, (response["Content-Type"], stored), settings.PAGE_CACHE_SECONDS)
                 response[HEADER] = "miss"
             return response
 

@@ -3,6 +3,7 @@ correction, a publication or a merge reaches the next reader at once; editors al
 live page; drafts are never stored."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.core.cache import cache
@@ -10,7 +11,7 @@ from django.core.cache import cache
 from archive.db import run_pending
 from archive.merging import merge_entities
 from archive.models import Article, ArticleStatus, Mention, Person, Quote
-from archive.pagecache import HEADER
+from archive.pagecache import HEADER, NONCE_SLOT
 
 
 @pytest.fixture
@@ -33,6 +34,10 @@ def on_commit(django_capture_on_commit_callbacks):
             run_pending()
 
     return run
+
+
+def without_nonces(html: str) -> str:
+    return re.sub(r'nonce="[^"]*"', "", html)
 
 
 def page(client, url):
@@ -70,7 +75,8 @@ def test_second_reader_gets_the_stored_page(client, cached, on_commit, person):
     first, html = page(client, url)
     second, again = page(client, url)
     assert (first, second) == ("miss", "hit")
-    assert again == html and "We are concerned" in html
+    # The same page but for its CSP nonce, which is each response's own (see below).
+    assert without_nonces(again) == without_nonces(html) and "We are concerned" in html
 
 
 def test_a_correction_reaches_the_next_reader(client, cached, on_commit, person):
@@ -172,3 +178,25 @@ def test_off_when_disabled(client, settings, on_commit, person):
     settings.PAGE_CACHE = False
     published_quote(on_commit, person)
     assert page(client, person.get_absolute_url())[0] is None
+
+
+def csp_nonce(response) -> str:
+    found = re.findall(r"'nonce-([^']+)'", response.headers["Content-Security-Policy"])
+    assert len(found) == 1, response.headers["Content-Security-Policy"]
+    return found[0]
+
+
+def test_each_reader_of_a_stored_page_gets_its_own_nonce(client, cached, on_commit, person):
+    """The JSON-LD blocks' nonce matches the response's own Content-Security-Policy header,
+    on the page that was rendered and on every copy served from the cache."""
+    published_quote(on_commit, person)
+    url = person.get_absolute_url()
+    nonces = []
+    for expected in ("miss", "hit", "hit"):
+        response = client.get(url)
+        assert response.headers[HEADER] == expected
+        in_page = set(re.findall(r'nonce="([^"]*)"', response.text))
+        assert in_page == {csp_nonce(response)}
+        nonces.append(csp_nonce(response))
+    assert len(set(nonces)) == 3
+    assert NONCE_SLOT.decode() not in response.text
