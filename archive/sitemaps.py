@@ -70,7 +70,16 @@ class DateSitemap(Section):
 
 class IndexSitemap(Section):
     def items(self):
-        return ["home", "people", "organizations", "places", "events", "timeline", "tags"]
+        return [
+            "home",
+            "people",
+            "organizations",
+            "places",
+            "events",
+            "timeline",
+            "quotes",
+            "tags",
+        ]
 
     def location(self, item):
         return reverse(f"archive:{item}")

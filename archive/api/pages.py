@@ -91,6 +91,11 @@ def forms_for(context) -> Forms:
         return forms_for_list(plural, f"all {plural}", json=f"{api}{plural}/")
     if name == "timeline":
         return forms_for_list("events", "all events", json=f"{api}events/")
+    if name == "quotes" and context.get("filters") is not None:
+        forms = list_forms("quotes", "these quotes", **context["filters"].api_query())
+        return Forms(
+            json=forms.list_json, list_json=forms.list_json, csv=forms.csv, what=forms.what
+        )
     if name == "tags":
         return Forms(json=f"{api}tags/", list_json=f"{api}tags/", what="all tags")
     if name in ("articles_year", "articles_month"):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import connection
-from django.db.models import OuterRef, Subquery, Sum
+from django.db.models import Exists, OuterRef, Subquery, Sum
 
 from archive.models import Article, Quote
 from archive.models.summaries import (
@@ -107,6 +107,60 @@ def tagged(request, tag, param="page"):
     figures = TagFigures.objects.filter(tag_id=tag.pk).first()
     facts = TagQuoteFact.objects.filter(tag_id=tag.pk)
     return quote_page(request, facts, figures.quotes if figures else 0, param)
+
+
+def quote_index(request, filters, param="page", per_page=None):
+    """A page of the quotes index (archive.views.quote_index): the public quotes that pass
+    every filter, newest first. The list is walked on the index of the shortest stored list
+    the filters name (a tag's quotes, the quotes about an entity, a speaker's or an
+    organization's people's, else all quotes) and each other filter is checked per row on
+    its own index, so a page costs at most the length of that one list, never the archive.
+    The total is a stored figure when a single filter has one; otherwise there is none
+    (None): the page says only whether more follow."""
+    settled()
+    lists = {}  # filter → how many quotes its stored list holds
+    figures_of = [e.pk for e in (filters.about,) if e is not None] + (filters.speaker_ids or [])
+    figures = {row.entity_id: row for row in EntityFigures.objects.filter(entity_id__in=figures_of)}
+    if filters.speaker_ids is not None:
+        lists["speaker"] = sum(figures[pk].quotes_by for pk in filters.speaker_ids if pk in figures)
+    if filters.about is not None:
+        lists["about"] = (
+            figures[filters.about.pk].quotes_about if filters.about.pk in figures else 0
+        )
+    if filters.tag is not None:
+        stored = TagFigures.objects.filter(tag_id=filters.tag.pk).values_list("quotes", flat=True)
+        lists["tag"] = next(iter(stored), 0)
+    driver = min(lists, key=lists.get) if lists else None
+    if driver == "tag":
+        facts = TagQuoteFact.objects.filter(tag_id=filters.tag.pk)
+    elif driver == "about":
+        facts = QuoteAboutFact.objects.filter(entity_id=filters.about.pk)
+    else:
+        facts = QuoteFact.objects.all()
+    # Every fact table carries the speaker, the date and the quote: the rest is a probe.
+    if filters.speaker_ids is not None:
+        facts = facts.filter(speaker_id__in=filters.speaker_ids)
+    if filters.about is not None and driver != "about":
+        about = QuoteAboutFact.objects.filter(
+            entity_id=filters.about.pk, quote_id=OuterRef("quote_id")
+        )
+        facts = facts.filter(Exists(about))
+    if filters.tag is not None and driver != "tag":
+        tagged = TagQuoteFact.objects.filter(tag_id=filters.tag.pk, quote_id=OuterRef("quote_id"))
+        facts = facts.filter(Exists(tagged))
+    if filters.mode:
+        facts = facts.filter(quote__mode=filters.mode)  # the quote's primary key
+    if filters.date_from:
+        facts = facts.filter(published_on__gte=filters.date_from)
+    if filters.date_to:
+        facts = facts.filter(published_on__lte=filters.date_to)
+    if lists and min(lists.values()) == 0:
+        count = 0  # one of the lists is empty: so is their intersection
+    elif driver is not None and len(filters.raw) == 1:
+        count = lists[driver]  # the one filter given is that list
+    else:
+        count = None
+    return quote_page(request, facts, count, param, per_page)
 
 
 def articles_mentioning(request, entity, count, param, per_page=None):

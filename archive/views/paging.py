@@ -78,7 +78,8 @@ def page_by_key(request, facts, key_fields, load, key_of, count, param="page", p
     for. `key_fields`: the list's order, a date field descending then one or two numbers
     ascending (prefix "-" for descending); `load(facts)` turns the page's fact rows (a
     sliced, ordered queryset) into the objects shown, in order; `key_of(obj)` gives an
-    object's key values. 404 for a malformed key; a key past the end is an empty page."""
+    object's key values. `count` is the stored total, or None where there is none to show.
+    404 for a malformed key; a key past the end is an empty page."""
     size = per_page or settings.PAGE_SIZE
     raw = request.GET.get(param)
     direction, key = "first", None
@@ -94,7 +95,7 @@ def page_by_key(request, facts, key_fields, load, key_of, count, param="page", p
         key = [day, *(int(g) for g in match.groups()[2:] if g is not None)]
         if len(key) != len(key_fields):
             raise Http404(f"{param} must have {len(key_fields)} parts.")
-    if not count and direction == "first":
+    if count == 0 and direction == "first":
         return KeyPage([], 0, param)  # the stored figure says there is nothing to fetch
     order = list(key_fields)
     if direction == "before":
