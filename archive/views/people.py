@@ -35,9 +35,6 @@ def person_detail(request, slug):
         "answers_to_them": reading.replies_to(
             request, person, figures.replies, "replies_page", entity_common.SIDE_LIST
         ),
-        "their_answers": reading.answers_by(
-            request, person, figures.answers, "answers_page", entity_common.SIDE_LIST
-        ),
         "articles": entity_common.articles_mentioning(request, person, figures),
         "events": entity_common.events_of(person),
         "appears_with": reading.co_mentioned(person, APPEARS_WITH, speakers=True),
