@@ -133,5 +133,36 @@ def build_page_cases() -> list[PageCase]:
         PageCase("timeline", "/timeline/"),
         PageCase("tags", "/tags/"),
     ]
+    cases += _quote_index_cases(person, org, top.tag if top else None)
     cases.append(PageCase("search, a common word", "/search/?q=government"))
+    return cases
+
+
+def _quote_index_cases(person, org, tag) -> list[PageCase]:
+    """The quotes index unfiltered, by one filter, and by filters that the busiest lists
+    share (each other filter is then checked along the shortest of those lists)."""
+    cases = [
+        PageCase("quotes index", "/quotes/"),
+        PageCase("quotes index, reported only", "/quotes/?mode=indirect"),
+    ]
+    oldest = QuoteFact.objects.order_by("published_on").values_list("published_on", flat=True)
+    for day in oldest[:1]:
+        cases.append(PageCase("quotes index, the first year", f"/quotes/?to={day.year}"))
+    about = _busiest("organization", "quotes_about") or _busiest("person", "quotes_about")
+    if person:
+        cases.append(PageCase("quotes index, busiest person", f"/quotes/?speaker={person.slug}"))
+    if org:
+        cases.append(
+            PageCase(
+                "quotes index, most-quoted organization, reported",
+                f"/quotes/?organization={org.slug}&mode=indirect",
+            )
+        )
+    if person and tag and about:
+        cases.append(
+            PageCase(
+                "quotes index, busiest person + most-used tag + most-quoted-about + direct",
+                f"/quotes/?speaker={person.slug}&tag={tag.slug}&about={about.slug}&mode=direct",
+            )
+        )
     return cases

@@ -149,7 +149,10 @@ def quote_index(request, filters, param="page", per_page=None):
         tagged = TagQuoteFact.objects.filter(tag_id=filters.tag.pk, quote_id=OuterRef("quote_id"))
         facts = facts.filter(Exists(tagged))
     if filters.mode:
-        facts = facts.filter(quote__mode=filters.mode)  # the quote's primary key
+        # A probe by primary key per fact row, not a join: joined, SQLite walks every quote
+        # of that mode and sorts them (100 ms at 100,000 articles) instead of the list.
+        mode = Quote.objects.filter(pk=OuterRef("quote_id"), mode=filters.mode)
+        facts = facts.filter(Exists(mode))
     if filters.date_from:
         facts = facts.filter(published_on__gte=filters.date_from)
     if filters.date_to:
