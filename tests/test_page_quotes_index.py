@@ -119,6 +119,9 @@ def test_active_filters_are_chips_that_remove_themselves(client, seed):
     assert 'href="/quotes/?mode=direct&amp;from=2004"' in chips  # speaker removed, empty tag gone
     assert 'href="/quotes/?speaker=vanessa-saenen&amp;from=2004"' in chips
     assert 'href="/quotes/?speaker=vanessa-saenen&amp;mode=direct"' in chips
+    # The list comes first: the form is folded (the chips say what is in force).
+    assert '<details class="quote-filters">' in html
+    assert '<details class="quote-filters" open>' in get(client, "/quotes/")
     # The form keeps the values.
     assert 'name="speaker" value="vanessa-saenen"' in html
     assert '<option value="direct" selected>' in html
@@ -164,7 +167,8 @@ def test_paging_by_key_goes_through_every_match_once_and_keeps_the_filters(clien
 def test_bad_input_is_a_400_that_says_what(client, seed, query, message):
     html = get(client, f"/quotes/?{query}", status=400)
     assert message in html
-    assert 'role="alert"' in html and '<form class="quote-filters"' in html
+    # The form is open above the message, with the values to correct.
+    assert 'role="alert"' in html and '<details class="quote-filters" open>' in html
     assert shown(html) == []
 
 

@@ -31,6 +31,7 @@ ENTITY_FILTERS = {
 }
 NAMES = (*ENTITY_FILTERS, "tag", "mode", "from", "to")
 MODES = {QuoteMode.DIRECT: "direct quotes", QuoteMode.INDIRECT: "reported speech"}
+MODE_OPTIONS = [(QuoteMode.DIRECT, "direct only"), (QuoteMode.INDIRECT, "reported only")]
 _SLUG = re.compile(r"[-a-zA-Z0-9_]{1,200}")
 DATE_HINT = "a date like 2004, 2004-04 or 2004-04-06"
 
@@ -184,6 +185,14 @@ def _read_speakers(filters: QuoteFilters) -> None:
     filters.speaker_ids = None if ids is None else sorted(ids)
 
 
+def _empty(request, filters) -> str:
+    if request.GET.get("page"):
+        return "No more quotes match."
+    if filters.raw:
+        return "No published quote matches all of these filters. Remove one to see more."
+    return "The archive holds no published quotes yet."
+
+
 @cached_page()
 def quote_index(request):
     try:
@@ -192,7 +201,9 @@ def quote_index(request):
         return HttpResponsePermanentRedirect(moved.url)
     context = {
         "filters": filters,
-        "modes": MODES,
+        "mode_options": MODE_OPTIONS,
+        "heading": "Matching quotes" if filters.raw else "All quotes",
+        "empty": _empty(request, filters),
         "jsonld": jsonld.collection("Quotes", reverse("archive:quotes")),
     }
     if filters.errors:
