@@ -51,6 +51,23 @@ def test_quote_fragment_is_highlighted_in_the_article(page, seeded_server):
     assert mark.evaluate("el => el.matches(':target')")
 
 
+def test_reader_filters_the_quotes_index_with_the_form_and_removes_a_chip(page, seeded_server):
+    page.goto(seeded_server.url + "/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Quotes").click()
+    page.wait_for_url("**/quotes/")
+    page.get_by_label("Organization").fill("human-rights-watch")
+    page.get_by_label("Kind").select_option("indirect")
+    page.get_by_role("button", name="Show quotes").click()
+    page.wait_for_url("**/quotes/?*organization=human-rights-watch*")
+    chips = page.get_by_role("list", name="Active filters")
+    assert "Organization: Human Rights Watch" in chips.inner_text()
+    reported = page.locator(".quote-card").count()
+    assert reported == page.locator(".quote-card-reported").count() > 0
+    chips.get_by_role("link", name="Remove Only reported speech").click()
+    page.wait_for_url("**/quotes/?organization=human-rights-watch")
+    assert page.locator(".quote-card").count() > reported
+
+
 PAGES = [
     "/",
     "/articles/",
@@ -67,6 +84,9 @@ PAGES = [
     "/timeline/",
     "/tags/",
     "/tags/elections/",
+    "/quotes/",
+    "/quotes/?organization=human-rights-watch&mode=indirect",
+    "/quotes/?speaker=nobody",
     "QUOTE",
     "/people/nobody/",
 ]
