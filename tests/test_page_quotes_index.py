@@ -3,8 +3,12 @@
 import re
 
 import pytest
+from django.core.cache import cache
+from taggit.models import Tag
 
+from archive.db import run_pending
 from archive.models import EntityRedirect, Membership, Organization, Person, Quote, TagRedirect
+from archive.pagecache import HEADER
 from archive.summaries import tracking
 from tests.page_helpers import add_articles, jsonld_blocks
 from tests.test_page_person import section
@@ -189,8 +193,6 @@ def test_a_merged_or_renamed_slug_redirects_to_the_survivor(client, seed):
     response = client.get("/quotes/?speaker=v-saenen&mode=direct")
     assert response.status_code == 301
     assert response["Location"] == "/quotes/?speaker=vanessa-saenen&mode=direct"
-    from taggit.models import Tag
-
     TagRedirect.objects.create(old_slug="deny", tag=Tag.objects.get(slug="denial"))
     response = client.get("/quotes/?tag=deny")
     assert response.status_code == 301 and response["Location"] == "/quotes/?tag=denial"
@@ -208,3 +210,23 @@ def test_nav_sitemap_jsonld_and_data_links(client, seed):
     results = client.get(api).json()["results"]
     assert {q["id"] for q in results} == set(shown(html))
     assert re.search(r'href="/api/quotes\.csv\?[^"]*speaker=', html)
+
+
+def test_the_stored_index_follows_a_new_quote_and_a_400_is_never_stored(
+    client, settings, seed, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE = True
+    cache.clear()
+    url = "/quotes/?speaker=vanessa-saenen"
+    assert client.get(url).headers[HEADER] == "miss"
+    assert client.get(url).headers[HEADER] == "hit"
+    before = shown(client.get(url).text)
+    with django_capture_on_commit_callbacks(execute=True):
+        add_articles(1, Person.objects.get(slug="vanessa-saenen"), start_day=400)
+        run_pending()
+    response = client.get(url)
+    assert response.headers[HEADER] == "miss" and len(shown(response.text)) == len(before) + 1
+    for _ in range(2):
+        response = client.get("/quotes/?speaker=nobody-at-all")
+        assert response.status_code == 400 and HEADER not in response.headers
+    cache.clear()
