@@ -12,7 +12,7 @@ def test_hrw_lists_saenen_as_spokeswoman(client, seed):
 
 
 def test_quotes_by_the_organization_and_its_people(client, seed, monkeypatch):
-    monkeypatch.setattr(entity_common, "MAIN_LIST", 25)  # all of them on the first page
+    monkeypatch.setattr(entity_common, "QUOTES_FIRST", 25)  # all of them on the first page
     html = client.get("/organizations/human-rights-watch/").text
     quotes = section(html, "quotes-by-h")
     assert "Our main concern is that" in quotes  # Saenen, its spokeswoman

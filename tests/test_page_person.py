@@ -14,7 +14,8 @@ def section(html, heading_id):
     return html[start : html.index("</section>", start)]
 
 
-def test_saenen_shows_her_quotes_and_hrw(client, seed):
+def test_saenen_shows_her_quotes_and_hrw(client, seed, monkeypatch):
+    monkeypatch.setattr(entity_common, "QUOTES_FIRST", 25)  # all of them on the first page
     html = client.get("/people/vanessa-saenen/").text
     affiliations = section(html, "affiliations-h")
     assert "Spokeswoman" in affiliations
@@ -96,7 +97,7 @@ PERMALINK = r'<a href="(/quotes/[0-9]+/)">Permalink</a>'
 def test_person_quote_lists_page_by_key(client, seed, monkeypatch):
     """Older/Newer links walk the whole list by key, each quote once, the stored total
     shown; malformed keys are a 404."""
-    monkeypatch.setattr(entity_common, "MAIN_LIST", 3)
+    monkeypatch.setattr(entity_common, "QUOTES_FIRST", 3)
     url = "/people/vanessa-saenen/"
     total = Quote.objects.public().filter(speaker__slug="vanessa-saenen").count()
     assert total > 3

@@ -10,7 +10,7 @@ import pytest
 
 from archive.models import Event, EventParticipant, Membership, Organization, Person, Place, Quote
 from archive.summaries import tracking
-from archive.views.entity_common import MAIN_LIST, SIDE_LIST
+from archive.views.entity_common import QUOTES_FIRST, SIDE_LIST
 from tests.page_helpers import add_articles, article_with_quotes
 
 SIZES = [1, 50]
@@ -43,7 +43,7 @@ def test_person_page(client, cast, django_assert_num_queries, n):
     with django_assert_num_queries(10 + QUOTE_PAGE + 1):
         response = client.get("/people/ann/")
     assert response.status_code == 200
-    assert response.text.count('class="quote-card"') == min(n, MAIN_LIST)
+    assert response.text.count('class="quote-card"') == min(n, QUOTES_FIRST)
 
 
 @pytest.mark.parametrize("n", SIZES)
@@ -82,7 +82,7 @@ def test_organization_page(client, cast, django_assert_num_queries, n):
     tracking.settle()
     with django_assert_num_queries(11 + 2 * QUOTE_PAGE):
         response = client.get("/organizations/watch/")
-    assert response.text.count('class="quote-card"') == min(n, MAIN_LIST) + min(n, SIDE_LIST)
+    assert response.text.count('class="quote-card"') == min(n, QUOTES_FIRST) + min(n, SIDE_LIST)
 
 
 @pytest.mark.parametrize("n", SIZES)

@@ -8,7 +8,8 @@ from archive.views import connections
 
 CONNECTIONS_PER_REASON = 12
 # Short first pages: an entity page shows the start of each list, and Older → goes on.
-MAIN_LIST = 10  # the page's own list: quotes by them, quotes by its people
+MAIN_LIST = 10  # the page's own list of articles (compact lines)
+QUOTES_FIRST = 5  # the page's own quotes (tall cards): quotes by them, by its people
 SIDE_LIST = 5  # quotes about them, answers, replies, articles naming them
 
 

@@ -42,7 +42,7 @@ def organization_detail(request, slug):
             request,
             speakers,
             reading.quotes_by_speakers(speakers),
-            per_page=entity_common.MAIN_LIST,
+            per_page=entity_common.QUOTES_FIRST,
         ),
         "quotes_about": entity_common.quotes_about(request, org, figures),
         "said_to": entity_common.said_to(request, org, figures),

@@ -28,7 +28,7 @@ def person_detail(request, slug):
         "entity": person,
         "memberships": memberships,
         "quotes_by": reading.quotes_by(
-            request, [person.pk], figures.quotes_by, per_page=entity_common.MAIN_LIST
+            request, [person.pk], figures.quotes_by, per_page=entity_common.QUOTES_FIRST
         ),
         "quotes_about": entity_common.quotes_about(request, person, figures),
         "said_to": entity_common.said_to(request, person, figures),
