@@ -148,6 +148,9 @@ def entity_names(cast) -> dict:
     return names
 
 
+PREFETCH_SLICE = 500
+
+
 def record_cast(cast, after_entity: int) -> None:
     """The first versions of the generated entities (and their aliases, memberships and
     event roles) above id `after_entity`, as one revision. They are few next to the
@@ -157,7 +160,16 @@ def record_cast(cast, after_entity: int) -> None:
     for model in (Person, Organization, Place, Event):
         related = ["aliases", "identifiers", "sources"]
         related += ["roles__entity"] if model is Event else []
-        objects.extend(model.objects.filter(pk__gt=after_entity).prefetch_related(*related))
+        ids = list(
+            model.objects.filter(pk__gt=after_entity).order_by("pk").values_list("pk", flat=True)
+        )
+        # In slices: a prefetch for tens of thousands of entities at once is one SQL
+        # expression too deep for SQLite ("Expression tree is too large").
+        for start in range(0, len(ids), PREFETCH_SLICE):
+            chunk = ids[start : start + PREFETCH_SLICE]
+            objects.extend(
+                model.objects.filter(pk__in=chunk).order_by("pk").prefetch_related(*related)
+            )
     memberships = Membership.objects.filter(person_id__gt=after_entity)
     objects.extend(memberships.select_related("person", "organization"))
     objects.extend(cast.tags)
