@@ -159,6 +159,96 @@ class PartialDate:
         return self._key() < other._key()
 
 
+# An article's publication date is a partial date too, or unknown ("Date: unknown"). Its
+# column cannot be NULL (the day, the slug and every list are ordered on it), so an undated
+# article stores UNDATED, the first day the calendar has: newest first, undated articles
+# come after every dated one on every page, summary and API cursor, and first oldest first.
+UNKNOWN = "unknown"
+UNDATED = dt.date(1, 1, 1)
+ARTICLE_PRECISION_CHOICES = [*Precision.choices, (UNKNOWN, "unknown")]
+
+
+def article_partial(published_on: dt.date, precision: str) -> PartialDate | None:
+    """An article's publication date as a PartialDate, or None when it is unknown."""
+    if precision == UNKNOWN:
+        return None
+    return PartialDate(published_on, precision or Precision.DAY)
+
+
+def publication_span(published_on: dt.date, precision: str) -> tuple[dt.date, dt.date]:
+    """The first and last day an article may have been published on: the day itself, its
+    month, season or year, or all of time when its date is unknown."""
+    partial = article_partial(published_on, precision)
+    if partial is None:
+        return dt.date.min, dt.date.max
+    return partial.start, partial.end
+
+
+def period_end(published_on: dt.date, precision: str) -> dt.date | None:
+    """The last day of an article's date when it is a month, season or year (None for a day,
+    or for an unknown date)."""
+    partial = article_partial(published_on, precision)
+    if partial is None or partial.precision == Precision.DAY:
+        return None
+    return partial.end
+
+
+def span_partial(start: dt.date | None, end: dt.date | None) -> PartialDate | None:
+    """The partial date whose period is start..end (None: a single day), as search entries
+    store it; None when no month, season or year has exactly that period."""
+    if start is None:
+        return None
+    if end is None or end == start:
+        return PartialDate(start, Precision.DAY)
+    for precision in (Precision.MONTH, Precision.SEASON, Precision.YEAR):
+        if alignment_problem(start, precision) is None:
+            partial = PartialDate(start, precision)
+            if partial.end == end:
+                return partial
+    return None
+
+
+def month_of(published_on: dt.date, precision: str) -> int:
+    """The month an article is listed under: its own for a day or a month; 0 ("month not
+    known") for a season, which spans months, a year, or an unknown date."""
+    return published_on.month if precision in (Precision.DAY, Precision.MONTH) else 0
+
+
+def article_address(published_on: dt.date, precision: str, slug: str) -> str:
+    """An article's address below /articles/: 2004/04/06/<slug>/ for a day (every address
+    the archive ever gave), 2002/05/<slug>/ for a month, 2002/spring/<slug>/ for a season,
+    2002/<slug>/ for a year, undated/<slug>/ when the date is unknown (archive/urls.py)."""
+    d = published_on
+    if precision == UNKNOWN:
+        return f"undated/{slug}/"
+    if precision == Precision.YEAR:
+        return f"{d.year:04d}/{slug}/"
+    if precision == Precision.SEASON:
+        return f"{d.year:04d}/{SEASON_STARTS[d.month]}/{slug}/"
+    if precision == Precision.MONTH:
+        return f"{d.year:04d}/{d.month:02d}/{slug}/"
+    return f"{d.year:04d}/{d.month:02d}/{d.day:02d}/{slug}/"
+
+
+def iso_publication_date(published_on: dt.date, precision: str) -> str | None:
+    """ISO 8601 at the date's precision for schema.org and feeds: 2004-04-06, 2002-05,
+    2002; a season is given as its year (ISO 8601-1 has no seasons); None when unknown."""
+    if precision == UNKNOWN:
+        return None
+    if precision == Precision.SEASON:
+        return f"{published_on.year:04d}"
+    return PartialDate(published_on, precision).edtf()
+
+
+def parse_publication_date(text: str) -> PartialDate | None:
+    """An article's date as written in an import: any PartialDate.parse form, or "unknown"
+    (also "undated", "n.d.") for None. Raises ValueError."""
+    value = " ".join(str(text).split()).lower()
+    if value in {"unknown", "undated", "n.d.", "n.d", "nd", "date unknown", "no date"}:
+        return None
+    return PartialDate.parse(text)
+
+
 def alignment_problem(start: dt.date | None, precision: str) -> str | None:
     """Why (start, precision) is not a partial date, or None when it is one."""
     if not isinstance(start, dt.date):

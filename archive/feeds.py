@@ -52,7 +52,8 @@ class LatestArticles(Feed):
         return item.standfirst
 
     def item_pubdate(self, item):
-        return _midnight(item.published_on)
+        # Atom wants a moment: a partial date's first day; none when the date is unknown.
+        return _midnight(item.published_on) if item.is_dated else None
 
     def item_updateddate(self, item):
         return item.updated_at
@@ -71,7 +72,8 @@ class QuoteFeed(Feed):
         return f"{quoting.line(item)}, in {item.article.headline}.{cue}"
 
     def item_pubdate(self, item):
-        return _midnight(item.article.published_on)
+        article = item.article
+        return _midnight(article.published_on) if article.is_dated else None
 
     def item_author_name(self, item):
         return item.speaker.name if item.speaker_id else None

@@ -87,19 +87,42 @@ def article_name(published_on, slug: str) -> str:
     return f"article:{published_on.isoformat()}/{slug}"
 
 
-def article_depends(request, year, month, day, slug):
+def article_stored_date(year=None, month=None, day=None, season=None, precision="day"):
+    """The published_on an article address names (the first day of its period), or None
+    for an impossible one (the view answers 404)."""
+    import datetime as dt
+
+    from archive.dates import SEASON_MONTHS, UNDATED, UNKNOWN
+
+    try:
+        if precision == UNKNOWN:
+            return UNDATED
+        if precision == "year":
+            return dt.date(year, 1, 1)
+        if precision == "season":
+            return dt.date(year, SEASON_MONTHS[season], 1)
+        if precision == "month":
+            return dt.date(year, month, 1)
+        return dt.date(year, month, day)
+    except (ValueError, KeyError):
+        return None
+
+
+def article_depends(request, slug, **address):
     """An article page shows the article and, in its related articles, other articles
     naming the same entities: one indexed query finds those entities."""
     from archive.models.summaries import EntityArticle
 
+    published_on = article_stored_date(**address)
+    if published_on is None:  # no such day: the view answers 404
+        return [f"article:none/{slug}"]
     entities = EntityArticle.objects.filter(
-        article__published_on=f"{year:04d}-{month:02d}-{day:02d}", article__slug=slug
+        article__published_on=published_on,
+        article__published_precision=address.get("precision", "day"),
+        article__slug=slug,
     ).values_list("entity_id", flat=True)
-    try:
-        names = [entity_id_name(pk) for pk in entities]
-    except ValueError:  # no such day: the view answers 404
-        names = []
-    return [f"article:{year:04d}-{month:02d}-{day:02d}/{slug}", *names]
+    names = [entity_id_name(pk) for pk in entities]
+    return [article_name(published_on, slug), *names]
 
 
 def entity_depends(kind: str):

@@ -6,6 +6,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 
+from archive.dates import UNDATED
 from archive.models import Article, Entity, Quote
 from archive.summaries.reading import counts_by_month
 
@@ -29,7 +30,7 @@ class LastModified(Section):
 
 class ArticleSitemap(LastModified):
     def items(self):
-        fields = ("slug", "published_on", "updated_at")
+        fields = ("slug", "published_on", "published_precision", "updated_at")
         return Article.objects.published().order_by("-published_on", "pk").only(*fields)
 
 
@@ -57,7 +58,12 @@ class DateSitemap(Section):
 
     def items(self):
         rows = reversed(counts_by_month())
-        pairs = [(row["year"], row["month"]) for row in rows if row["count"]]
+        # Month 0 (month not known) is on its year's page; UNDATED's year has its own list.
+        pairs = [
+            (row["year"], row["month"])
+            for row in rows
+            if row["count"] and row["month"] and row["year"] != UNDATED.year
+        ]
         years = sorted({year for year, _ in pairs})
         return [(year, None) for year in years] + pairs
 

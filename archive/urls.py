@@ -38,7 +38,18 @@ class FourDigits(TwoDigits):
         return f"{int(value):04d}"
 
 
+class Season:
+    regex = r"spring|summer|autumn|winter"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value) -> str:
+        return str(value)
+
+
 register_converter(TwoDigits, "dd")
+register_converter(Season, "season")
 register_converter(FourDigits, "yyyy")
 
 public = [
@@ -50,6 +61,33 @@ public = [
         "articles/<yyyy:year>/<dd:month>/<dd:day>/<slug:slug>/",
         articles.article_detail,
         name="article",
+    ),
+    # Partly dated and undated articles (README "Article addresses"); a two-digit slug
+    # never names a year-dated article, so /articles/2002/05/ stays May's list.
+    path("articles/undated/", articles.article_undated_list, name="articles_undated"),
+    path(
+        "articles/undated/<slug:slug>/",
+        articles.article_detail,
+        {"precision": "unknown"},
+        name="article_undated",
+    ),
+    path(
+        "articles/<yyyy:year>/<season:season>/<slug:slug>/",
+        articles.article_detail,
+        {"precision": "season"},
+        name="article_season",
+    ),
+    path(
+        "articles/<yyyy:year>/<dd:month>/<slug:slug>/",
+        articles.article_detail,
+        {"precision": "month"},
+        name="article_in_month",
+    ),
+    path(
+        "articles/<yyyy:year>/<slug:slug>/",
+        articles.article_detail,
+        {"precision": "year"},
+        name="article_year",
     ),
     path("people/", people.person_index, name="people"),
     path("people/<slug:slug>/", people.person_detail, name="person"),

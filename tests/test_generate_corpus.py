@@ -269,7 +269,10 @@ def natural_rows():
         fields = [
             f
             for f in model._meta.concrete_fields
-            if not f.primary_key and f.attname not in ("created_at", "updated_at")
+            # published_precision came after the pinned digest; the generator writes only
+            # day-dated articles (checked beside the digest), so it is left out of it.
+            if not f.primary_key
+            and f.attname not in ("created_at", "updated_at", "published_precision")
         ]
         for values in model.objects.values_list(*(f.attname for f in fields)):
             row = []
@@ -352,6 +355,7 @@ def test_the_archive_is_the_one_the_generator_has_always_made():
     import hashlib
 
     generate(300, "pin")
+    assert set(Article.objects.values_list("published_precision", flat=True)) == {"day"}
     rows = natural_rows()
     assert len(rows["archive_mention"]) == 3304
     assert hashlib.sha256(repr(sorted(rows.items())).encode()).hexdigest() == PINNED_ARCHIVE

@@ -1,10 +1,10 @@
 """Reading the two import formats, and rejecting bad files with a reason."""
 
-import datetime as dt
 import json
 
 import pytest
 
+from archive.dates import PartialDate
 from archive.importer.formats import MAX_BYTES, ImportRejected, parse
 
 TEXT = """Headline: Watchdog accuses government
@@ -26,7 +26,7 @@ Second paragraph.
 def test_text_format_reads_the_header_and_normalizes_paragraphs():
     article, extra = parse("a.txt", TEXT.encode())
     assert article.headline == "Watchdog accuses government"
-    assert article.published == dt.date(2004, 4, 6)
+    assert article.published == PartialDate.day(2004, 4, 6)
     assert (article.dateline_place, article.publisher, article.byline) == (
         "Prague",
         "RFE/RL",
@@ -62,7 +62,7 @@ def test_json_format_ignores_other_fields_and_keeps_them_for_gold_files():
         ("e.json", b'{"published": "2004-04-06", "body": "B"}', "headline is missing"),
         ("f.json", b'{"headline": "H", "published": "2004-04-06"}', "body is missing"),
         ("g.json", b'{"headline": "H", "published": "2004-02-30", "body": "B"}', "impossible"),
-        ("h.json", b'{"headline": "H", "published": "6 April", "body": "B"}', "not an ISO date"),
+        ("h.json", b'{"headline": "H", "published": "6 April", "body": "B"}', "not a date such as"),
         ("i.json", b'{"headline": "H", "body": "B"}', "date is missing"),
         ("j.json", b'{"headline": 5, "published": "2004-04-06", "body": "B"}', "must be text"),
         (
@@ -88,3 +88,29 @@ def test_over_the_size_limit_is_rejected():
     raw = b"Headline: H\nDate: 2004-04-06\n\n" + b"x" * MAX_BYTES
     with pytest.raises(ImportRejected, match="over the limit"):
         parse("big.txt", raw)
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("2002", PartialDate.year(2002)),
+        ("spring 2002", PartialDate.season(2002, "spring")),
+        ("Winter 2001", PartialDate.season(2001, "winter")),
+        ("2002-05", PartialDate.month(2002, 5)),
+        ("May 2002", PartialDate.month(2002, 5)),
+        ("6 April 2004", PartialDate.day(2004, 4, 6)),
+        ("unknown", None),
+        ("Undated", None),
+    ],
+)
+def test_partial_and_unknown_publication_dates_read_in_both_formats(written, expected):
+    text = f"Headline: H\nDate: {written}\n\nBody.".encode()
+    doc = json.dumps({"headline": "H", "published": written, "body": "Body."}).encode()
+    assert parse("a.txt", text)[0].published == expected
+    assert parse("a.json", doc)[0].published == expected
+
+
+@pytest.mark.parametrize("written", ["", "sometime", "spring", "2002-13", "1750", "3000"])
+def test_a_missing_or_unreadable_publication_date_is_still_refused(written):
+    with pytest.raises(ImportRejected, match="a.txt: "):
+        parse("a.txt", f"Headline: H\nDate: {written}\n\nBody.".encode())

@@ -75,12 +75,17 @@ def test_person_said_to(client, cast, django_assert_num_queries, n):
 @pytest.mark.parametrize("n", SIZES)
 def test_organization_page(client, cast, django_assert_num_queries, n):
     org, ann, bob = cast
-    add_articles(n, ann, about=org)
+    add_articles(n, ann, about=org)  # by its spokeswoman: listed among its people's quotes
+    rival = Organization.objects.create(name="Rival Group", slug="rival")
+    Membership.objects.create(person=bob, organization=rival, role="director")
+    add_articles(n, bob, about=org, start_day=n + 1)  # by an outsider: quotes about it
     # organization with parent and base; aliases; identifiers; memberships; child
     # organizations; its stored figures; the sum of its people's quote counts; co-mentions;
-    # whom it speaks about; who speaks about it; events; two quote pages.
+    # whom it speaks about; who speaks about it; events; two quote pages; the count of its
+    # people's quotes about it (left out of the quotes about it: one stored row per member);
+    # the people and organizations named with it (appears most with).
     tracking.settle()
-    with django_assert_num_queries(11 + 2 * QUOTE_PAGE):
+    with django_assert_num_queries(13 + 2 * QUOTE_PAGE):
         response = client.get("/organizations/watch/")
     assert response.text.count('class="quote-card"') == min(n, QUOTES_FIRST) + min(n, SIDE_LIST)
 

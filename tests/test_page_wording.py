@@ -6,7 +6,8 @@ import re
 from html import unescape
 
 from archive.models import Membership, Person, Place
-from archive.views.connections import build
+from archive.models.summaries import CoMention
+from archive.views.connections import build, closeness
 
 THEM = re.compile(r"\b(them|their|They)\b|\(s\)")
 
@@ -76,6 +77,19 @@ def test_connection_labels_have_proper_plurals(person, organization):
     other.together = 1
     (single,) = build(person, co_mentioned=[other]).neighbours
     assert list(single.reasons.values()) == ["named together in 1 article"]
+    for paragraphs, words in ((1, "once"), (2, "twice"), (3, "3 times")):
+        other.link = CoMention(together=1, paragraphs=paragraphs)
+        (closer,) = build(person, co_mentioned=[other]).neighbours
+        label = f"named together in 1 article, in the same paragraph {words}"
+        assert list(closer.reasons.values()) == [label]
+    other.link = CoMention(together=2, quotes=3, quotes_by=1, paragraphs=1, mentions=2)
+    assert closeness(person, other) == [
+        "2 articles together",
+        f"{person.name} spoke about or to them in 1 quote",
+        f"spoke about or to {person.name} in 2 quotes",
+        "in the same paragraph once",
+        "named twice in those articles",
+    ]
 
 
 def test_quote_connections_say_who_spoke_about_whom(person, organization):

@@ -88,11 +88,19 @@ def figures_by_query() -> dict:
             Article.objects.mentioning(entity).count(),
             public.by(entity).count(),
             public.about(entity).exclude(speaker=entity).count(),
-            public.answering_quotes_by(entity).exclude(speaker=entity).count(),
+            # Answers to them, unless also about them (listed once on the page).
+            public.answering_quotes_by(entity)
+            .exclude(speaker=entity)
+            .exclude(about=entity)
+            .count(),
             public.by(entity).answering_public().count(),
             Article.objects.published().filter(dateline_place=entity).count(),
-            # Said to them, unless also about them or said by them (listed once on the page).
-            public.filter(said_to=entity).exclude(about=entity).exclude(speaker=entity).count(),
+            # Said to them, unless said by them, also about them or answering them.
+            public.filter(said_to=entity)
+            .exclude(about=entity)
+            .exclude(speaker=entity)
+            .exclude(pk__in=public.answering_quotes_by(entity).values("pk"))
+            .count(),
         )
         if any(counts):
             expected["entity"][entity.pk] = counts
@@ -104,17 +112,56 @@ def figures_by_query() -> dict:
             expected["tag_speakers"][(tag.pk, speaker.pk)] = speaker.quotes
         for other in quotes.tag_counts().exclude(pk=tag.pk):
             expected["tag_pairs"][(tag.pk, other.pk)] = other.quotes
+    expected["closeness"] = closeness_by_query()
     expected["months"] = {
         (row["year"], row["month"]): row["count"] for row in Article.objects.counts_by_month()
     }
     return expected
 
 
+def closeness_by_query() -> dict:
+    """(entity, other) -> (quotes linking them, of those by entity, paragraphs naming both,
+    mentions of other in the articles naming both), read from the annotated rows."""
+    from collections import Counter, defaultdict
+
+    from archive.summaries import paragraph_of
+
+    named = defaultdict(lambda: defaultdict(Counter))  # article -> entity -> paragraph -> n
+    for mention in Mention.objects.public().select_related("article"):
+        where = paragraph_of(mention.part, mention.start, mention.article.body)
+        named[mention.article_id][mention.entity_id][where] += 1
+    found = defaultdict(lambda: [0, 0, 0, 0])
+    for in_article in named.values():
+        for a in in_article:
+            for b in in_article:
+                if a != b:
+                    found[(a, b)][2] += len(in_article[a].keys() & in_article[b].keys())
+                    found[(a, b)][3] += sum(in_article[b].values())
+    for quote in Quote.objects.public().exclude(speaker=None):
+        others = set(quote.about.values_list("pk", flat=True)) | {quote.said_to_id}
+        if quote.answers_id and Quote.objects.public().filter(pk=quote.answers_id).exists():
+            others.add(quote.answers.speaker_id)
+        for other in others - {None, quote.speaker_id}:
+            found[(quote.speaker_id, other)][0] += 1
+            found[(quote.speaker_id, other)][1] += 1
+            found[(other, quote.speaker_id)][0] += 1
+    return {key: tuple(v) for key, v in found.items() if any(v)}
+
+
 def figures_stored() -> dict:
     return {
         "co": {
             (a, b): n
-            for a, b, n in CoMention.objects.values_list("entity_id", "other_id", "together")
+            for a, b, n in CoMention.objects.filter(together__gt=0).values_list(
+                "entity_id", "other_id", "together"
+            )
+        },
+        "closeness": {
+            (a, b): tuple(rest)
+            for a, b, *rest in CoMention.objects.values_list(
+                "entity_id", "other_id", "quotes", "quotes_by", "paragraphs", "mentions"
+            )
+            if any(rest)
         },
         "pairs": {
             (a, b): n

@@ -61,7 +61,7 @@ class MentionInline(AnnotationInline):
 @admin.register(models.Article)
 class ArticleAdmin(HistoryAdmin):
     list_display = ["headline", "published_on", "publisher", "status", "annotate_link"]
-    list_filter = ["status", "published_on"]
+    list_filter = ["status", "published_precision", "published_on"]
     list_select_related = ["publisher"]
     search_fields = ["headline"]
     date_hierarchy = "published_on"
@@ -84,7 +84,7 @@ class ArticleAdmin(HistoryAdmin):
                     "standfirst",
                     "body",
                     ("pull_quote", "pull_quote_after"),
-                    "published_on",
+                    ("published_on", "published_precision"),
                     "dateline_place",
                     "publisher",
                     "byline",

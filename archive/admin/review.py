@@ -58,7 +58,7 @@ def articles_with_suggestions():
         Article.objects.filter(has_any)
         .annotate(suggested_quotes=_suggested_count(Quote))
         .annotate(suggested_mentions=_suggested_count(Mention))
-        .only("headline", "published_on", "slug")
+        .only("headline", "published_on", "published_precision", "slug")
         .order_by("-published_on", "pk")
     )
 

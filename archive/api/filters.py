@@ -10,9 +10,16 @@ from django import forms
 from django.db.models import Q
 
 from archive.api.errors import BadParameter
+from archive.dates import UNDATED
 from archive.models import Membership, QuoteMode
-from archive.models.entities import EventKind, MembershipCategory, OrganizationKind, PlaceKind
-from archive.search.params import _parse_date
+from archive.models.entities import (
+    SPEAKER_KINDS,
+    EventKind,
+    MembershipCategory,
+    OrganizationKind,
+    PlaceKind,
+)
+from archive.search.params import parse_date
 
 # Parameters every list takes besides its filters.
 PAGING = {"cursor", "page_size"}
@@ -30,6 +37,35 @@ class IdFilter(df.Filter):
     field_class = IdField
 
 
+class EntityIdField(IdField):
+    """An entity's id that must exist (one query), of one of `kinds` when given: for the
+    filters whose list is defined by the entity itself (the quotes about it by others, the
+    answers to it), where an unknown id is a mistake rather than an empty list."""
+
+    def __init__(self, *, kinds=(), **kwargs):
+        self.kinds = tuple(kinds)
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value is None:
+            return None
+        from archive.models import Entity
+
+        found = Entity.objects.filter(pk=value)
+        if self.kinds:
+            found = found.filter(kind__in=self.kinds)
+        if not found.exists():
+            raise forms.ValidationError(
+                f"No {' or '.join(self.kinds) if self.kinds else 'entity'} has this id."
+            )
+        return value
+
+
+class EntityIdFilter(IdFilter):
+    field_class = EntityIdField
+
+
 class PartialDateField(forms.CharField):
     """2004, 2004-04 or 2004-04-06, as on the search page: the first day of the period for a
     start, its last day for an end."""
@@ -42,7 +78,7 @@ class PartialDateField(forms.CharField):
         value = super().clean(value)
         if not value:
             return None
-        day = _parse_date(value, self.end)
+        day = parse_date(value, self.end)
         if day is None:
             raise forms.ValidationError("Give a date like 2004, 2004-04 or 2004-04-06.")
         return day
@@ -52,10 +88,22 @@ class PartialDateFilter(df.Filter):
     field_class = PartialDateField
 
 
-def date_range(field: str, lookup_from="gte", lookup_to="lte") -> dict:
+class PublicationDateFilter(PartialDateFilter):
+    """A bound on an article's publication date (its period's first day, as lists sort it).
+    An undated article is stored at UNDATED, before every real day: a date range never
+    holds it, whichever bound is given."""
+
+    def filter(self, qs, value):
+        if value is None:
+            return qs
+        return super().filter(qs, value).filter(**{f"{self.field_name}__gt": UNDATED})
+
+
+def date_range(field: str, lookup_from="gte", lookup_to="lte", *, publication=False) -> dict:
+    kind = PublicationDateFilter if publication else PartialDateFilter
     return {
-        "from": PartialDateFilter(field_name=field, lookup_expr=lookup_from),
-        "to": PartialDateFilter(field_name=field, lookup_expr=lookup_to, end=True),
+        "from": kind(field_name=field, lookup_expr=lookup_from),
+        "to": kind(field_name=field, lookup_expr=lookup_to, end=True),
     }
 
 
@@ -88,9 +136,11 @@ def quote_filters(model):
             "organization": IdFilter(method=by_members_of),
             "article": IdFilter(field_name="article_id"),
             "answers": IdFilter(method=answering),
+            "about_by_others": EntityIdFilter(method=about_by_others),
+            "answers_to": EntityIdFilter(method=answers_to, kinds=SPEAKER_KINDS),
             "tag": df.CharFilter(field_name="tagged_items__tag__slug", max_length=100),
             "mode": df.ChoiceFilter(choices=QuoteMode.choices),
-            **date_range("article__published_on"),
+            **date_range("article__published_on", publication=True),
         },
     )
 
@@ -100,6 +150,29 @@ def answering(queryset, name, value):
     from archive.models import Quote
 
     return queryset.filter(answers__in=Quote.objects.public().filter(pk=value))
+
+
+def about_by_others(queryset, name, value):
+    """Quotes about the entity said by anyone else or by nobody named: the "Quotes about"
+    section of its page (QuoteAboutFact), where `about` also has its quotes about itself.
+    An organization's page lists its people's quotes about it among theirs, not here."""
+    from archive.models import Membership
+
+    people = Membership.objects.filter(organization_id=value).values("person_id")
+    return queryset.filter(about__id=value).exclude(speaker_id=value).exclude(speaker_id__in=people)
+
+
+def answers_to(queryset, name, value):
+    """Quotes answering a public quote by the entity, said by anyone else or by nobody
+    named: the "Answers to" section of a person's page (QuoteFact.replied_to). A reply also
+    about them is listed among the quotes about them, not here."""
+    from archive.models.annotations import ANSWERS_PUBLIC
+
+    return (
+        queryset.filter(ANSWERS_PUBLIC, answers__speaker_id=value)
+        .exclude(speaker_id=value)
+        .exclude(about__id=value)
+    )
 
 
 def mentioning(queryset, name, value):
@@ -119,7 +192,7 @@ def article_filters(model):
             "publisher": IdFilter(field_name="publisher_id"),
             "dateline": IdFilter(field_name="dateline_place_id"),
             "mentions": IdFilter(method=mentioning),
-            **date_range("published_on"),
+            **date_range("published_on", publication=True),
         },
     )
 

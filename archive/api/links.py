@@ -12,6 +12,7 @@ from functools import cache
 
 from django.urls import reverse
 
+from archive.dates import article_address
 from archive.models import EntityKind
 from archive.site import origin
 
@@ -67,9 +68,8 @@ class Links:
         return self.origin + path
 
     # Pages.
-    def article_page(self, published_on: dt.date, slug: str) -> str:
-        d = published_on
-        return f"{self.p['article_page']}{d.year:04d}/{d.month:02d}/{d.day:02d}/{slug}/"
+    def article_page(self, published_on: dt.date, slug: str, precision: str = "day") -> str:
+        return self.p["article_page"] + article_address(published_on, precision, slug)
 
     def entity_page(self, kind: str, slug: str) -> str:
         return f"{self.p[kind + '_page']}{slug}/"

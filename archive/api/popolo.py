@@ -79,9 +79,12 @@ def _extras(ids: list[int], links: Links):
         "article__status",
         "article__published_on",
         "article__slug",
+        "article__published_precision",
     ):
         if r["article_id"] and r["article__status"] == ArticleStatus.PUBLISHED:
-            url = links.article_page(r["article__published_on"], r["article__slug"])
+            url = links.article_page(
+                r["article__published_on"], r["article__slug"], r["article__published_precision"]
+            )
             sources[r["entity_id"]].append({"url": url, "note": r["note"] or "article"})
         elif r["url"]:
             sources[r["entity_id"]].append({"url": r["url"], "note": r["note"]})
@@ -166,13 +169,18 @@ MEMBERSHIP_FIELDS = [
     "source_article__status",
     "source_article__published_on",
     "source_article__slug",
+    "source_article__published_precision",
 ]
 
 
 def membership(links: Links, r: dict) -> dict:
     sources = []
     if r["source_article_id"] and r["source_article__status"] == ArticleStatus.PUBLISHED:
-        url = links.article_page(r["source_article__published_on"], r["source_article__slug"])
+        url = links.article_page(
+            r["source_article__published_on"],
+            r["source_article__slug"],
+            r["source_article__published_precision"],
+        )
         sources.append({"url": url, "note": "article"})
     if r["source_url"]:
         sources.append({"url": r["source_url"]})

@@ -11,7 +11,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from archive.api.links import Links
-from archive.dates import PartialDate
+from archive.dates import UNKNOWN, PartialDate
 from archive.models import (
     ArticleStatus,
     EntityKind,
@@ -46,6 +46,14 @@ def prefixed_ref(links: Links, row: dict, prefix: str, kind: str | None = None) 
     )
 
 
+def published(day, precision: str) -> dict:
+    """An article's date fields: `published_on` its first day (null when unknown, as
+    before for a day) and `published`, the partial date (null when unknown)."""
+    if precision == UNKNOWN:
+        return {"published_on": None, "published": None}
+    return {"published_on": day.isoformat(), "published": partial(day, precision)}
+
+
 def partial(start, precision) -> dict | None:
     """A partial date: its first day, precision, last day and EDTF form ("2004-23")."""
     if start is None:
@@ -76,6 +84,7 @@ QUOTE_FIELDS = [
     "article__headline",
     "article__slug",
     "article__published_on",
+    "article__published_precision",
     "speaker_id",
     "speaker__kind",
     "speaker__name",
@@ -237,7 +246,14 @@ def quotes(links: Links, rows: list[dict]) -> list[dict]:
                 "mode": r["mode"],
                 "speaker": speaker,
                 "affiliation": (
-                    affiliation(links, affiliation_on(held, day, ordered=True)) if held else None
+                    affiliation(
+                        links,
+                        affiliation_on(
+                            held, day, ordered=True, precision=r["article__published_precision"]
+                        ),
+                    )
+                    if held
+                    else None
                 ),
                 "said_to": prefixed_ref(links, r, "said_to"),
                 "about": [ref(links, *about_row) for about_row in about.get(pk, ())],
@@ -257,9 +273,11 @@ def quotes(links: Links, rows: list[dict]) -> list[dict]:
                 "article": {
                     "id": r["article_id"],
                     "headline": r["article__headline"],
-                    "published_on": day.isoformat(),
+                    **published(day, r["article__published_precision"]),
                     "url": links.article_api(r["article_id"]),
-                    "page": links.article_page(day, r["article__slug"]),
+                    "page": links.article_page(
+                        day, r["article__slug"], r["article__published_precision"]
+                    ),
                 },
                 "anchor": anchor(r),
                 "updated_at": r["updated_at"].isoformat(),
@@ -276,6 +294,7 @@ ARTICLE_FIELDS = [
     "slug",
     "standfirst",
     "published_on",
+    "published_precision",
     "byline",
     "language",
     "source_url",
@@ -294,10 +313,10 @@ def article(links: Links, r: dict) -> dict:
     return {
         "id": pk,
         "url": links.article_api(pk),
-        "page": links.article_page(day, r["slug"]),
+        "page": links.article_page(day, r["slug"], r["published_precision"]),
         "headline": r["headline"],
         "standfirst": r["standfirst"],
-        "published_on": day.isoformat(),
+        **published(day, r["published_precision"]),
         "byline": r["byline"],
         "language": r["language"],
         "source_url": r["source_url"],
@@ -411,6 +430,7 @@ MEMBERSHIP_FIELDS = [
     "source_article__headline",
     "source_article__slug",
     "source_article__published_on",
+    "source_article__published_precision",
 ]
 
 
@@ -420,10 +440,14 @@ def membership(links: Links, r: dict) -> dict:
         source = {
             "id": r["source_article_id"],
             "headline": r["source_article__headline"],
-            "published_on": r["source_article__published_on"].isoformat(),
+            **published(
+                r["source_article__published_on"], r["source_article__published_precision"]
+            ),
             "url": links.article_api(r["source_article_id"]),
             "page": links.article_page(
-                r["source_article__published_on"], r["source_article__slug"]
+                r["source_article__published_on"],
+                r["source_article__slug"],
+                r["source_article__published_precision"],
             ),
         }
     return {

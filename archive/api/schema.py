@@ -61,10 +61,21 @@ class Ref(s.Serializer):
     page = s.URLField(help_text="Its page on the site.")
 
 
+class PartialDateRef(s.Serializer):
+    start = s.DateField(help_text="The first day of the period.")
+    precision = s.ChoiceField(choices=["day", "month", "season", "year"])
+    end = s.DateField(help_text="The last day of the period.")
+    edtf = s.CharField(help_text="ISO 8601-2 (EDTF): 2004, 2004-05, 2004-23 (autumn), 2004-04-06.")
+    text = s.CharField()
+
+
 class ArticleRef(s.Serializer):
     id = s.IntegerField()
     headline = s.CharField()
-    published_on = s.DateField()
+    published_on = s.DateField(
+        allow_null=True, help_text="The first day of its date's period; null when unknown."
+    )
+    published = PartialDateRef(allow_null=True, help_text="Its date at its precision.")
     url = s.URLField()
     page = s.URLField()
 
@@ -125,7 +136,10 @@ class Article(s.Serializer):
     page = s.URLField()
     headline = s.CharField()
     standfirst = s.CharField(allow_blank=True)
-    published_on = s.DateField()
+    published_on = s.DateField(
+        allow_null=True, help_text="The first day of its date's period; null when unknown."
+    )
+    published = PartialDateRef(allow_null=True, help_text="Its date at its precision.")
     byline = s.CharField(allow_blank=True)
     language = s.CharField()
     source_url = s.CharField(allow_blank=True)
@@ -284,6 +298,16 @@ DESCRIPTIONS = {
     "organization": "By this organization or anyone who belonged to it (its id).",
     "article": "Quotes in this article (its id).",
     "answers": "Quotes answering this quote (its id).",
+    "about_by_others": (
+        "Quotes about this entity said by anyone else or by nobody named, and for an "
+        "organization by none of its people (its id; `about` also lists what it says about "
+        'itself): the "Quotes about" list of its page. An id no entity has is a 400.'
+    ),
+    "answers_to": (
+        "Quotes answering a public quote by this person or organization, said by anyone "
+        'else and not also about them (its id): the "Answers to" list of a person\'s page. '
+        "An id no person or organization has is a 400."
+    ),
     "tag": "A tag's slug.",
     "from": "On or after: 2004, 2004-04 or 2004-04-06.",
     "to": "On or before: 2004, 2004-04 or 2004-04-06.",

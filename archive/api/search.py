@@ -37,7 +37,19 @@ class Hit(s.Serializer):
     title_html = s.CharField(help_text="The title with the matched words in <mark>.")
     snippet_html = s.CharField(allow_blank=True)
     context = s.CharField(allow_blank=True)
-    date = s.DateField(allow_null=True)
+    date = s.DateField(
+        allow_null=True, help_text="The first day of the period the date stands for."
+    )
+    date_end = s.DateField(
+        allow_null=True,
+        help_text="The last day of that period when it is more than a day (a month, a season, "
+        "a year, an event's span); null for a single day.",
+    )
+    date_edtf = s.CharField(
+        allow_null=True,
+        help_text="The date at its precision in EDTF (2002, 2002-21 for spring, 2002-05, "
+        "2002-05-06); null when undated or for a span of days.",
+    )
     page = s.URLField()
     url = s.URLField()
 
@@ -171,6 +183,8 @@ class Search(ApiView):
                     "snippet_html": str(hit.snippet),
                     "context": hit.context,
                     "date": hit.date.isoformat() if hit.date else None,
+                    "date_end": hit.date_end.isoformat() if hit.date_end else None,
+                    "date_edtf": when.edtf() if (when := hit.when) else None,
                     "page": links.absolute(hit.path),
                     "url": api,
                 }

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from archive.api import rows
 from archive.api.links import Links
 from archive.api.paging import Order
+from archive.dates import UNKNOWN
 from archive.models import EntityKind, Quote, TaggedQuote
 from archive.models.entities import affiliation_on
 
@@ -50,6 +51,7 @@ QUOTE_FIELDS = [
     "article_id",
     "article__headline",
     "article__published_on",
+    "article__published_precision",
     "article__publisher__name",
     "speaker_id",
     "speaker__kind",
@@ -178,7 +180,14 @@ def quote_rows(links: Links, batch: list[dict]) -> list[list]:
         pk, speaker = r["id"], r["speaker_id"]
         held = memberships.get(speaker)
         membership = (
-            affiliation_on(held, r["article__published_on"], ordered=True) if held else None
+            affiliation_on(
+                held,
+                r["article__published_on"],
+                ordered=True,
+                precision=r["article__published_precision"],
+            )
+            if held
+            else None
         )
         out.append(
             [
@@ -193,8 +202,11 @@ def quote_rows(links: Links, batch: list[dict]) -> list[list]:
                 cell(about.get(pk)),
                 cell(r["article__headline"]),
                 cell(r["article__publisher__name"]),
-                r["article__published_on"].isoformat(),
-                "day",
+                # The first day of the article's date at its precision; blank when unknown.
+                ""
+                if r["article__published_precision"] == UNKNOWN
+                else r["article__published_on"].isoformat(),
+                r["article__published_precision"],
                 cell(tags.get(pk)),
                 links.quote_page(pk),
             ]

@@ -111,7 +111,11 @@ def build_page_cases() -> list[PageCase]:
     quote = Quote.objects.public().order_by("-pk").first()
     if quote:
         cases.append(PageCase("a quote", quote.get_absolute_url()))
-    month = MonthFigures.objects.order_by("-articles", "year", "month").first()
+    month = (
+        MonthFigures.objects.filter(month__gt=0, year__gt=1)  # a real month, not UNDATED's
+        .order_by("-articles", "year", "month")
+        .first()
+    )
     if month:
         year_total = MonthFigures.objects.filter(year=month.year).aggregate(n=Sum("articles"))
         cases.append(

@@ -12,9 +12,12 @@ separated by blank lines)::
 
     The body's first paragraph...
 
-Headline and Date are required; field names are case-insensitive, unknown fields are ignored.
-JSON: one object with `headline`, `published` (ISO date), `dateline_place`, `publisher`,
-`byline`, `source_url` and `body`; other fields are ignored.
+Headline and Date are required. The date is a day (2004-04-06, 6 April 2004), a month
+(2002-05, May 2002), a season (spring 2002, 2002-21) or a year (2002), or `unknown` for an
+undated clipping (archive.dates.parse_publication_date). Field names are case-insensitive,
+unknown fields are ignored. JSON: one object with `headline`, `published` (a date as
+above), `dateline_place`, `publisher`, `byline`, `source_url` and `body`; other fields are
+ignored.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+
+from archive.dates import PartialDate, parse_publication_date
 
 MAX_BYTES = 1_000_000  # a very long news article is ~100 KB; anything bigger is not one
 MAX_HEADLINE = 300  # Article.headline's max_length
@@ -52,7 +57,7 @@ class ImportRejected(ValueError):
 @dataclass
 class ArticleData:
     headline: str
-    published: dt.date
+    published: PartialDate | None  # None: the date is unknown
     body: str
     dateline_place: str = ""
     publisher: str = ""
@@ -89,19 +94,27 @@ def _decode(name: str, raw: bytes) -> str:
     return text
 
 
-def _date(name: str, value) -> dt.date:
+def _date(name: str, value) -> PartialDate | None:
     if not isinstance(value, str) or not value.strip():
-        raise ImportRejected(f"{name}: the publication date is missing.")
+        raise ImportRejected(
+            f"{name}: the publication date is missing (write 'Date: unknown' for an undated "
+            "article)."
+        )
     value = value.strip()
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise ImportRejected(f"{name}: the date {value!r} is not an ISO date such as 2004-04-06.")
     try:
-        day = dt.date.fromisoformat(value)
+        date = parse_publication_date(value)
     except ValueError as error:
-        raise ImportRejected(f"{name}: the date {value!r} is impossible ({error}).") from None
-    if day.year < 1800 or day > dt.date.today() + dt.timedelta(days=1):
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ImportRejected(f"{name}: the date {value!r} is impossible ({error}).") from None
+        raise ImportRejected(
+            f"{name}: the date {value!r} is not a date such as 2004-04-06, May 2002, "
+            "spring 2002, 2002 or unknown."
+        ) from None
+    if date is not None and (
+        date.start.year < 1800 or date.start > dt.date.today() + dt.timedelta(days=1)
+    ):
         raise ImportRejected(f"{name}: the date {value!r} is not a plausible publication date.")
-    return day
+    return date
 
 
 def _build(name: str, fields: dict) -> ArticleData:

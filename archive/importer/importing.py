@@ -6,6 +6,7 @@ file in the batch is imported regardless.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from django.utils.text import slugify
 from reversion.models import Version
 
 from archive import history
+from archive.dates import UNDATED, UNKNOWN, Precision
 from archive.importer.formats import MAX_BYTES, ArticleData, ImportRejected, parse
 from archive.importer.linking import EntityIndex
 from archive.importer.storing import Suggested, suggest
@@ -52,13 +54,26 @@ def _existing(data: ArticleData, using: str) -> Article | None:
         found = articles.filter(source_url=data.source_url).first()
         if found:
             return found
-    return articles.filter(headline=data.headline, published_on=data.published).first()
+    published_on, precision = _stored_date(data)
+    return articles.filter(
+        headline=data.headline, published_on=published_on, published_precision=precision
+    ).first()
+
+
+def _stored_date(data: ArticleData) -> tuple:
+    """(published_on, published_precision) for the article's partial date or its absence."""
+    if data.published is None:
+        return UNDATED, UNKNOWN
+    return data.published.start, data.published.precision
 
 
 def _slug(data: ArticleData, using: str) -> str:
+    published_on, precision = _stored_date(data)
     base = (slugify(data.headline) or "article")[:190].strip("-")
+    if precision == Precision.YEAR and re.fullmatch(r"[0-9]{2}", base):
+        base = f"{base}-article"  # /articles/2002/05/ is May 2002's list
     slug, n = base, 2
-    while Article.objects.using(using).filter(published_on=data.published, slug=slug).exists():
+    while Article.objects.using(using).filter(published_on=published_on, slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
 
@@ -73,7 +88,8 @@ def create_article(
         headline=data.headline,
         slug=_slug(data, using),
         body=data.body,
-        published_on=data.published,
+        published_on=_stored_date(data)[0],
+        published_precision=_stored_date(data)[1],
         dateline_place=_by_name(Place, data.dateline_place, index, using),
         publisher=_by_name(Organization, data.publisher, index, using),
         byline=data.byline[:300],

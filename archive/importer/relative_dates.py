@@ -12,6 +12,14 @@ verb nearest the weekday is in the future ("will meet on Friday", "is due to rul
 Friday"): then the first such day on or after it. "last Friday" is always strictly before
 the article's date and "next Friday" strictly after.
 Seasons are the archive's meteorological ones (`archive.dates`).
+
+An article dated only to a month, season or year, or not at all, gives its relative dates
+only as precisely as its own date allows (`find_dates` with a PartialDate or None): each
+phrase is resolved against the first and the last day of the article's period (every
+resolution moves forward with the article's day, so all of them lie between those two), and
+kept when both agree; otherwise it becomes the smallest month, season or year holding both,
+or is left out when none does. An undated article keeps only dates that name themselves
+("6 April 2004", "May 2003", "in 2001").
 """
 
 from __future__ import annotations
@@ -219,12 +227,52 @@ def _is_future(text: str, start: int, end: int) -> bool:
     return bool(nearest and nearest[1])
 
 
-def find_dates(text: str, today: dt.date) -> list[DatePhrase]:
+def _absolute(m: re.Match) -> bool:
+    return bool(m["dmy_day"] or m["mdy_day"] or m["month_year"] or m["year"])
+
+
+def _covering(first: dt.date, last: dt.date) -> PartialDate | None:
+    """The smallest month, season or year holding first..last, if any."""
+    for candidate in (
+        PartialDate.month(first.year, first.month),
+        _season_of(first),
+        PartialDate.year(first.year),
+    ):
+        if candidate.contains(last):
+            return candidate
+    return None
+
+
+def _resolve_within(
+    m: re.Match, period: PartialDate | None, future: bool
+) -> tuple[PartialDate, PartialDate | None] | None:
+    """`resolve` for an article dated `period` (None: unknown)."""
+    if period is None:
+        # Any day stands in: a date that names itself does not depend on it.
+        return resolve(m, dt.date(2000, 1, 1), future) if _absolute(m) else None
+    if period.precision == "day":
+        return resolve(m, period.start, future)
+    early = resolve(m, period.start, future)
+    late = resolve(m, period.end, future)
+    if early is None or late is None:
+        return None
+    if early == late:
+        return early
+    first = early[0].start
+    last = (late[1] or late[0]).end
+    covering = _covering(first, last)
+    return (covering, None) if covering else None
+
+
+def find_dates(text: str, today: dt.date | PartialDate | None) -> list[DatePhrase]:
+    """The dates `text` names, resolved against its article's date: a day, a PartialDate
+    (the article's date at its precision) or None (unknown)."""
+    period = PartialDate(today, "day") if isinstance(today, dt.date) else today
     found = []
     for m in PATTERN.finditer(text):
         weekday = (m["bare"] or m["unit"] or "").lower() in WEEKDAYS
         future = weekday and _is_future(text, m.start(), m.end())
-        resolved = resolve(m, today, future)
+        resolved = _resolve_within(m, period, future)
         if resolved:
             begins, ends = resolved
             found.append(DatePhrase(m.start(), m.end(), m[0], begins, ends))

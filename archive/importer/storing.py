@@ -200,10 +200,11 @@ def _store_events(article, using, result) -> None:
         )
     }
     starts = sentence_starts(text)
-    for phrase in find_dates(text, article.published_on):
+    for phrase in find_dates(text, article.published):
         begins = phrase.begins
         if (
             begins.precision == "day"
+            and article.published_precision == "day"
             and begins.start == article.published_on
             and phrase.phrase.lower() != "today"
         ):

@@ -315,7 +315,9 @@ class Quote(TextAnchor):
         if not self.speaker_id or self.speaker.kind != EntityKind.PERSON:
             return None
         memberships = self.speaker.person.memberships.all()
-        return affiliation_on(memberships, self.article.published_on)
+        return affiliation_on(
+            memberships, self.article.published_on, precision=self.article.published_precision
+        )
 
     def clean(self):
         super().clean()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -9,6 +10,16 @@ from django.db import models
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.urls import reverse
 
+from archive.dates import (
+    ARTICLE_PRECISION_CHOICES,
+    UNDATED,
+    UNKNOWN,
+    PartialDate,
+    Precision,
+    alignment_problem,
+    article_address,
+    article_partial,
+)
 from archive.links import http_url_condition, validate_http_url
 from archive.models.fields import NormalizedField, NormalizedLineField, NormalizedTextField
 from archive.normalizing import normalize_text
@@ -83,12 +94,19 @@ class ArticleQuerySet(SummarizedQuerySet):
         )
 
     def counts_by_month(self):
-        """(year, month, count) rows of the published archive, for the date index."""
+        """(year, month, count) rows of the published archive, for the date index; month 0
+        for the articles whose month is not known (archive.dates.month_of)."""
         return (
             self.published()
             .annotate(
                 year=ExtractYear("published_on"),
-                month=ExtractMonth("published_on"),
+                month=models.Case(
+                    models.When(
+                        published_precision__in=(Precision.DAY, Precision.MONTH),
+                        then=ExtractMonth("published_on"),
+                    ),
+                    default=models.Value(0),
+                ),
             )
             .values("year", "month")
             .annotate(count=models.Count("id"))
@@ -122,7 +140,23 @@ class Article(models.Model):
         blank=True,
         help_text="The number of body paragraphs that come before the pull quote.",
     )
-    published_on = models.DateField(db_index=True)
+    published_on = models.DateField(
+        db_index=True,
+        blank=True,  # left empty when the precision is 'unknown' (clean() fills it in)
+        help_text="The first day of the publication date's period (1 January for a year, the "
+        "first day of the month or season); 0001-01-01 when the date is unknown.",
+    )
+    published_precision = models.CharField(
+        "publication date precision",
+        max_length=7,
+        choices=ARTICLE_PRECISION_CHOICES,
+        default=Precision.DAY,
+        # Also in the database, for the writers that insert rows themselves (the corpus
+        # generator's fast path, raw restores of older dumps).
+        db_default=Precision.DAY,
+        help_text="How much of the publication date is known: the day, the month, the season, "
+        "the year, or nothing.",
+    )
     dateline_place = models.ForeignKey(
         "archive.Place",
         null=True,
@@ -177,8 +211,21 @@ class Article(models.Model):
                 name="article_text_without_cr",
                 violation_error_message="An article's text cannot contain a carriage return.",
             ),
+            # A partial date is stored as its first day, so (published_on, slug) stays unique
+            # per address: 2002's "budget" and 1 January 2002's "budget" cannot both exist
+            # (the importer's slugs step around it), and no two undated articles share one.
             models.UniqueConstraint(
                 fields=["published_on", "slug"], name="article_date_slug_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(published_precision=UNKNOWN, published_on=UNDATED)
+                | (
+                    models.Q(published_precision__in=Precision.values)
+                    & ~models.Q(published_on=UNDATED)
+                ),
+                name="article_published_precision",
+                violation_error_message="An article's date is a day, month, season or year, "
+                "or unknown.",
             ),
             models.UniqueConstraint(
                 fields=["source_url"],
@@ -203,16 +250,16 @@ class Article(models.Model):
         return self.headline
 
     def get_absolute_url(self) -> str:
-        d = self.published_on
-        return reverse(
-            "archive:article",
-            kwargs={
-                "year": d.year,
-                "month": f"{d.month:02d}",
-                "day": f"{d.day:02d}",
-                "slug": self.slug,
-            },
-        )
+        return article_path(self.published_on, self.published_precision, self.slug)
+
+    @property
+    def published(self) -> PartialDate | None:
+        """The publication date at its precision; None when it is unknown."""
+        return article_partial(self.published_on, self.published_precision)
+
+    @property
+    def is_dated(self) -> bool:
+        return self.published_precision != UNKNOWN
 
     @property
     def is_published(self) -> bool:
@@ -240,12 +287,36 @@ class Article(models.Model):
 
     def clean(self):
         self.normalize_text_fields()
+        self.clean_publication_date()
         if self.pull_quote and self.pull_quote_after is None:
             raise ValidationError(
                 {"pull_quote_after": "Say after which paragraph the pull quote stands."}
             )
         if self.pull_quote_after is not None and self.pull_quote_after > len(self.paragraphs()):
             raise ValidationError({"pull_quote_after": "The body has fewer paragraphs than that."})
+
+    def clean_publication_date(self) -> None:
+        precision = self.published_precision or Precision.DAY
+        if precision == UNKNOWN:
+            self.published_on = UNDATED
+        elif self.published_on is None:
+            raise ValidationError(
+                {"published_on": "Give the date, or choose the precision 'unknown'."}
+            )
+        else:
+            if self.published_on == UNDATED:
+                raise ValidationError({"published_on": "Choose the precision 'unknown'."})
+            problem = alignment_problem(self.published_on, precision)
+            if problem:
+                raise ValidationError({"published_on": problem})
+        if precision == Precision.YEAR and re.fullmatch(r"[0-9]{2}", self.slug or ""):
+            # /articles/2002/05/ is May 2002's list, not a year-dated article's address.
+            raise ValidationError({"slug": "A year-dated article's slug cannot be two digits."})
+
+
+def article_path(published_on, precision: str, slug: str) -> str:
+    """An article's address at its date's precision (archive.dates.article_address)."""
+    return reverse("archive:articles") + article_address(published_on, precision, slug)
 
 
 class ContributorRole(models.TextChoices):

@@ -12,8 +12,10 @@ from django.urls import reverse
 
 from archive.dates import (
     PartialDate,
+    Precision,
     precision_constraint,
     precision_field,
+    publication_span,
     validate_partial_date,
 )
 from archive.links import http_url_condition, safe_url, validate_http_url
@@ -601,11 +603,22 @@ def affiliation_order(membership) -> tuple:
     )
 
 
-def affiliation_on(memberships, day: dt.date | None, ordered: bool = False):
+def affiliation_on(
+    memberships, day: dt.date | None, ordered: bool = False, precision: str = Precision.DAY
+):
     """The membership a speaker acted in on `day`: the active one, spokesperson roles first.
     `ordered`: the memberships are sorted by affiliation_order already (a caller asking about
-    many days sorts once; the sort is stable, so the first active one is the same)."""
+    many days sorts once; the sort is stable, so the first active one is the same).
+
+    `day` with a coarser `precision` is an article dated only to a month, season or year
+    (or 'unknown', on UNDATED): then the membership must be in force over the whole period,
+    since a role that began or ended within it may not be the one they spoke in; better no
+    affiliation than a wrong one."""
+    if day is None:
+        first = last = None
+    else:
+        first, last = publication_span(day, precision)
     for membership in memberships if ordered else sorted(memberships, key=affiliation_order):
-        if day is None or membership.active_on(day):
+        if first is None or (membership.active_on(first) and membership.active_on(last)):
             return membership
     return None

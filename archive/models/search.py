@@ -43,6 +43,10 @@ class SearchEntry(models.Model):
     body = models.TextField(blank=True)
     folded = models.TextField(blank=True)
     date = models.DateField(null=True, blank=True)
+    # The last day of the period the date stands for when that is more than a day (an
+    # article of "2002", a quote in it, an event's span); empty for a single day. A date
+    # range matches what overlaps it (backends.Filters.range_sql).
+    date_end = models.DateField(null=True, blank=True)
     year = models.SmallIntegerField(null=True, blank=True)
     path = models.CharField(max_length=500, help_text="Where the result links to.")
     context = models.CharField(
@@ -66,7 +70,9 @@ class SearchEntry(models.Model):
             # SQLite: the kind, year and date of each matched row (facet counts, sort by date)
             # read from this index (INDEXED BY in backends/sqlite.py) instead of from rows
             # that carry the whole text.
-            models.Index(fields=["id", "kind", "year", "date"], name="search_entry_row_idx"),
+            models.Index(
+                fields=["id", "kind", "year", "date", "date_end"], name="search_entry_row_idx"
+            ),
         ]
 
     def __str__(self) -> str:

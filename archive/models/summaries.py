@@ -45,6 +45,9 @@ class ArticleFact(Summary):
     article = _ref("archive.Article", primary_key=True)
     published_on = models.DateField()
     dateline = _ref("archive.Entity", null=True)
+    # The article's date precision: a month's list holds only the articles known to be of
+    # that month (archive.dates.month_of).
+    published_precision = models.CharField(max_length=7, default="day", db_default="day")
 
     class Meta:
         indexes = [
@@ -72,11 +75,29 @@ class EntityArticle(Summary):
         ]
 
 
+class EntityParagraph(Summary):
+    """A paragraph of a published article with public mentions of the entity, and how many
+    (the headline is paragraph -2, the standfirst -1, the body's paragraphs 0, 1, …): what
+    tells apart entities named in the same articles, by how close they stand."""
+
+    entity = _ref("archive.Entity")
+    article = _ref("archive.Article")
+    paragraph = models.IntegerField()
+    mentions = models.IntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["entity", "article", "paragraph"], name="sumep_unique"),
+        ]
+        indexes = [models.Index(fields=["article"], name="sumep_article_idx")]
+
+
 class QuoteFact(Summary):
     """A public quote. `answering` is its speaker when it answers another quote (their
     answers); `replied_to` is the speaker of the quote it answers, when that is someone else
-    (answers to them); `said_to` whom it was said to, unless the quote is also about them
-    (then their page lists it once, among the quotes about them) or they said it."""
+    and the quote is not also about them (answers to them); `said_to` whom it was said to,
+    unless they said it, it is also about them or it answers them. Their page lists each
+    quote once, in the first list it belongs to: by them, about them, answers, said to."""
 
     quote = _ref("archive.Quote", primary_key=True)
     article = _ref("archive.Article")
@@ -159,18 +180,35 @@ class EntityFigures(Summary):
 
 
 class CoMention(Summary):
-    """In how many published articles two entities are both named (both directions)."""
+    """How two entities are linked (both directions): in how many published articles both
+    are named, then, to tell apart those that share as many, how closely: the public quotes
+    by one about or to the other or answering the other's (`quotes`; `quotes_by`: those by
+    `entity`), the paragraphs naming both, and how often `other` is named in the articles
+    they share. A row may hold quotes and no shared article (then `together` is 0)."""
 
     entity = _ref("archive.Entity")
     other = _ref("archive.Entity")
     other_kind = models.CharField(max_length=12)
     together = models.IntegerField()
+    quotes = models.IntegerField(default=0)
+    quotes_by = models.IntegerField(default=0)
+    paragraphs = models.IntegerField(default=0)
+    mentions = models.IntegerField(default=0)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["entity", "other"], name="sumcm_unique"),
         ]
-        indexes = [models.Index(fields=["entity", "-together"], name="sumcm_rank_idx")]
+        indexes = [
+            models.Index(
+                fields=["entity", "-together", "-quotes", "-paragraphs", "-mentions"],
+                name="sumcm_rank_idx",
+            )
+        ]
+
+
+# How "appears most with" ranks the entities named with one (CoMention).
+CLOSENESS_ORDER = ("-together", "-quotes", "-paragraphs", "-mentions")
 
 
 class QuotePair(Summary):
@@ -228,7 +266,8 @@ class TagPair(Summary):
 
 
 class MonthFigures(Summary):
-    """Published articles per month."""
+    """Published articles per month; month 0 counts a year's articles whose month is not known
+    (dated to the year or a season; on UNDATED's year, the undated ones)."""
 
     year = models.IntegerField()
     month = models.IntegerField()
@@ -248,5 +287,12 @@ class SummaryLock(Summary):
     refreshes = models.BigIntegerField(default=0)
 
 
-FACT_MODELS = (ArticleFact, EntityArticle, QuoteFact, QuoteAboutFact, TagQuoteFact)
+FACT_MODELS = (
+    ArticleFact,
+    EntityArticle,
+    EntityParagraph,
+    QuoteFact,
+    QuoteAboutFact,
+    TagQuoteFact,
+)
 FIGURE_MODELS = (EntityFigures, CoMention, QuotePair, TagFigures, TagSpeaker, TagPair, MonthFigures)

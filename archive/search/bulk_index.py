@@ -24,9 +24,10 @@ from dataclasses import dataclass
 
 from django.db import connection, connections
 from django.db.models import Count, Max, Min
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from archive.corpus import bulk
+from archive.dates import UNDATED, UNKNOWN, Precision, article_address, period_end
 from archive.models import (
     Article,
     ArticleStatus,
@@ -59,6 +60,7 @@ ENTRY_COLUMNS = (
     "path",
     "context",
     "filters",
+    "date_end",
 )
 FACET_COLUMNS = ("entry_id", "facet", "key", "label")
 
@@ -117,30 +119,13 @@ def _folded(parts) -> str:
     return " ".join(dict.fromkeys(k for part in parts for k in part if k))
 
 
-def article_url() -> Callable[[dt.date, str], str]:
-    """Article.get_absolute_url without a reverse() per article: the pattern reversed once
-    with markers, checked against a real reverse."""
-    marks = {"year": 1999, "month": "11", "day": "22", "slug": "qqslugqq"}
-    try:
-        pattern = reverse("archive:article", kwargs=marks)
-    except NoReverseMatch:  # pragma: no cover - the converters changed: fall back
-        pattern = ""
-    parts = ["1999", "11", "22", "qqslugqq"]
-    if not all(pattern.count(p) == 1 for p in parts):
+def article_url() -> Callable[[dt.date, str, str], str]:
+    """Article.get_absolute_url without a reverse() per article: the list's address
+    reversed once, the rest at the date's precision (archive.dates.article_address)."""
+    prefix = reverse("archive:articles")
 
-        def slow(date, slug):
-            kwargs = {"year": date.year, "month": f"{date.month:02d}", "day": f"{date.day:02d}"}
-            return reverse("archive:article", kwargs={**kwargs, "slug": slug})
-
-        return slow
-    template = pattern.replace("{", "{{").replace("}", "}}")
-    for part, field in zip(parts, ("y", "m", "d", "s"), strict=True):
-        template = template.replace(part, "{" + field + "}")
-
-    def fast(date, slug):
-        return template.format(
-            y=f"{date.year:04d}", m=f"{date.month:02d}", d=f"{date.day:02d}", s=slug
-        )
+    def fast(date, slug, precision=Precision.DAY):
+        return prefix + article_address(date, precision, slug)
 
     return fast
 
@@ -174,7 +159,8 @@ class Builder:
         """The rows (entry without its id, facets) of the published articles with
         low <= id <= high."""
         found = _fetch(
-            f"SELECT id, headline, standfirst, body, published_on, slug FROM {_q(Article)} "
+            "SELECT id, headline, standfirst, body, published_on, slug, published_precision "
+            f"FROM {_q(Article)} "
             "WHERE status = %s AND id BETWEEN %s AND %s ORDER BY id",
             [ArticleStatus.PUBLISHED, low, high],
         )
@@ -198,8 +184,10 @@ class Builder:
             tags[article_id][slug] = name
         known, keys = self.known, self.folder.keys
         rows = []
-        for pk, headline, standfirst, body, published_on, slug in found:
+        for pk, headline, standfirst, body, published_on, slug, precision in found:
             date = _date(published_on)
+            url = self.url(date, slug, precision)
+            date = date if precision != UNKNOWN else None
             involved = [known[e] for e in entities.get(pk, ())]
             facets = {
                 (k.facet, str(e)): k.name
@@ -216,11 +204,11 @@ class Builder:
                 strip_marks(body or ""),
                 _folded([keys(headline, standfirst, body), *(k.keys for k in involved)]),
                 date,
-                date.year,
-                self.url(date, slug),
+                date.year if date else None,
+                url,
                 "",
             )
-            rows.append(_finished(entry, facets))
+            rows.append(_finished(entry, facets, period_end(date or UNDATED, precision)))
         return rows
 
     # --- quotes -----------------------------------------------------------------------
@@ -228,7 +216,8 @@ class Builder:
     def quotes(self, low: int, high: int) -> list[tuple]:
         """The rows of the public quotes with low <= id <= high."""
         found = _fetch(
-            f"SELECT q.id, q.exact, q.speaker_id, a.headline, a.published_on, a.slug "
+            "SELECT q.id, q.exact, q.speaker_id, a.headline, a.published_on, a.slug, "
+            "a.published_precision "
             f"FROM {_q(Quote)} q JOIN {_q(Article)} a ON a.id = q.article_id "
             "WHERE q.id BETWEEN %s AND %s AND q.status = %s AND q.orphaned = %s "
             "AND a.status = %s ORDER BY q.id",
@@ -254,11 +243,12 @@ class Builder:
             tags[quote_id][slug] = name
         rows = []
         last_article = None
-        for pk, exact, speaker_id, headline, published_on, slug in found:
+        for pk, exact, speaker_id, headline, published_on, slug, precision in found:
             if last_article != (published_on, slug):
                 last_article = (published_on, slug)
                 date = _date(published_on)
-                url = self.url(date, slug)
+                url = self.url(date, slug, precision)
+                date = date if precision != UNKNOWN else None
             subjects = sorted(about.get(pk, ()), key=lambda e: known[e].place)
             speaker = known[speaker_id] if speaker_id is not None else None
             involved_ids = ([speaker_id] if speaker else []) + subjects
@@ -280,19 +270,21 @@ class Builder:
                 strip_marks(" · ".join(known[e].name for e in subjects)),
                 _folded([keys(exact), *(k.keys for k in involved)]),
                 date,
-                date.year,
+                date.year if date else None,
                 f"{url}#quote-{pk}",
                 strip_marks(context)[:500],
             )
-            rows.append(_finished(entry, facets))
+            rows.append(_finished(entry, facets, period_end(date or UNDATED, precision)))
         return rows
 
 
-def _finished(entry: tuple, facets: dict) -> tuple[tuple, list[tuple]]:
-    """An entry's columns after its id (its date as text, its filter tokens added) and its
-    facets as (facet, key, label) rows."""
+def _finished(entry: tuple, facets: dict, date_end: dt.date | None) -> tuple[tuple, list[tuple]]:
+    """An entry's columns after its id (its date as text, its filter tokens added, then the
+    last day of a partial date's period) and its facets as (facet, key, label) rows."""
     kind, date, year = entry[0], entry[6], entry[7]
-    columns = (*entry[:6], date.isoformat(), *entry[7:], filter_words(kind, year, facets))
+    text = date.isoformat() if date else None  # an undated article has no date
+    end = date_end.isoformat() if date_end else None
+    columns = (*entry[:6], text, *entry[7:], filter_words(kind, year, facets), end)
     return columns, [(facet, key, label[:200]) for (facet, key), label in facets.items()]
 
 

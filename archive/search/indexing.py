@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
+from archive.dates import period_end
 from archive.models import (
     Article,
     ArticleStatus,
@@ -111,8 +112,10 @@ def _article_rows(ids: list[int], using: str = "default") -> Iterator[Row]:
                 capitalised_keys(article.headline, article.standfirst, article.body),
                 *(name_keys(e) for e in entities.values()),
             ),
-            date=article.published_on,
-            year=article.published_on.year,
+            # An undated article has no date or year to sort or facet on.
+            date=article.published_on if article.is_dated else None,
+            date_end=period_end(article.published_on, article.published_precision),
+            year=article.published_on.year if article.is_dated else None,
             path=article.get_absolute_url(),
             context="",
         )
@@ -153,8 +156,10 @@ def _quote_rows(ids: list[int], using: str = "default") -> Iterator[Row]:
             lead=_text(speaker_name),
             body=_text(" · ".join(e.name for e in about)),
             folded=_folded(capitalised_keys(quote.exact), *(name_keys(e) for e in involved)),
-            date=article.published_on,
-            year=article.published_on.year,
+            # An undated article has no date or year to sort or facet on.
+            date=article.published_on if article.is_dated else None,
+            date_end=period_end(article.published_on, article.published_precision),
+            year=article.published_on.year if article.is_dated else None,
             path=f"{article.get_absolute_url()}#{quote.anchor_id}",
             context=_text(context)[:500],
         )
@@ -180,10 +185,17 @@ def _entity_rows(ids: list[int], using: str = "default") -> Iterator[Row]:
         Membership.objects.using(using).filter(person_id__in=people).select_related("organization")
     ):
         memberships.setdefault(membership.person_id, []).append(membership.organization)
-    starts = dict(Event.objects.using(using).filter(pk__in=events).values_list("pk", "start"))
+    spans = {
+        event.pk: event for event in Event.objects.using(using).filter(pk__in=events).order_by()
+    }
     for entity in entities:
         aliases = [alias.name for alias in entity.aliases.all()]
-        start = starts.get(entity.pk)
+        event = spans.get(entity.pk)
+        start = event.start if event else None
+        # The last day of the event (of its end, or of its start period): a date range finds
+        # the events that overlap it.
+        last = (event.end_partial or event.start_partial) if event else None
+        date_end = last.end if last and last.end != start else None
         entry = SearchEntry(
             kind=entity.kind,
             object_id=entity.pk,
@@ -194,6 +206,7 @@ def _entity_rows(ids: list[int], using: str = "default") -> Iterator[Row]:
             body=_text(entity.summary),
             folded=_folded(name_keys(entity), capitalised_keys(entity.description, entity.summary)),
             date=start,
+            date_end=date_end,
             year=start.year if start else None,
             path=entity.get_absolute_url(),
             context=_text(entity.description)[:500],

@@ -106,7 +106,7 @@ class SearchParams:
         return out
 
 
-def _parse_date(raw: str, end: bool) -> dt.date | None:
+def parse_date(raw: str, end: bool) -> dt.date | None:
     match = _DATE.match(raw.strip())
     if not match:
         return None
@@ -189,7 +189,7 @@ def read(get) -> SearchParams:
         raw = _single(get, name).strip()
         if not raw:
             continue
-        value = _parse_date(raw, end)
+        value = parse_date(raw, end)
         if value is None:
             notices.append(f"“{raw[:40]}” is not a date like 2004, 2004-04 or 2004-04-06; ignored.")
         elif end:

@@ -17,6 +17,7 @@ from django.db.models import Case, OuterRef, Subquery, When
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
 
+from archive.dates import span_partial
 from archive.models import Quote, QuoteMode, SearchEntry, SearchKind, SearchName
 from archive.search import backends, highlight
 from archive.search.backends import current
@@ -44,6 +45,12 @@ class Result:
     date: object
     reported: bool = False  # a quote in reported speech: never shown in quotation marks
     object_id: int = 0  # the article's, quote's or entity's id (for the API's links)
+    date_end: object = None  # the last day of a month, season or year the date stands for
+
+    @property
+    def when(self):
+        """The date at its precision (PartialDate): "2002", not 1 January 2002."""
+        return span_partial(self.date, self.date_end)
 
     @property
     def kind_label(self) -> str:
@@ -172,6 +179,7 @@ def _result(entry: SearchEntry, marks: tuple[str, str, str] | None) -> Result:
         entry.date,
         reported,
         entry.object_id,
+        entry.date_end,
     )
 
 

@@ -21,7 +21,9 @@ from django.db import connections, transaction
 from django.db.models import Count, F, Q
 
 from archive import pagecache
+from archive.dates import month_of
 from archive.models import Article, ArticleStatus, Entity, Mention, Quote, TaggedQuote, TextPart
+from archive.models.articles import PARAGRAPH_BREAK
 from archive.models.summaries import (
     FACT_MODELS,
     FIGURE_MODELS,
@@ -29,6 +31,7 @@ from archive.models.summaries import (
     CoMention,
     EntityArticle,
     EntityFigures,
+    EntityParagraph,
     MonthFigures,
     QuoteAboutFact,
     QuoteFact,
@@ -42,6 +45,7 @@ from archive.models.summaries import (
 
 CHUNK = 500
 _PART_RANK = {part: rank for rank, part in enumerate(sorted(TextPart.values))}
+CO_COUNTS = ("together", "quotes", "quotes_by", "paragraphs", "mentions")
 ENTITY_COUNTS = (
     "articles",
     "quotes_by",
@@ -51,6 +55,17 @@ ENTITY_COUNTS = (
     "datelined",
     "said_to",
 )
+
+
+# The paragraph numbers of the headline and the standfirst (the body's count from 0).
+PART_PARAGRAPH = {TextPart.HEADLINE: -2, TextPart.STANDFIRST: -1}
+
+
+def paragraph_of(part: str, start: int, body: str) -> int:
+    """Which paragraph of its article a mention at `start` of `part` stands in."""
+    if part != TextPart.BODY:
+        return PART_PARAGRAPH.get(part, -3)
+    return body.count(PARAGRAPH_BREAK, 0, start)
 
 
 def place(part: str, start: int) -> int:
@@ -64,6 +79,7 @@ class Facts:
 
     articles: set = field(default_factory=set)
     entity_articles: set = field(default_factory=set)
+    paragraphs: set = field(default_factory=set)
     quotes: set = field(default_factory=set)
     about: set = field(default_factory=set)
     tags: set = field(default_factory=set)
@@ -71,8 +87,12 @@ class Facts:
 
 
 FIELDS = {
-    ArticleFact: ("articles", ("article_id", "published_on", "dateline_id")),
+    ArticleFact: (
+        "articles",
+        ("article_id", "published_on", "dateline_id", "published_precision"),
+    ),
     EntityArticle: ("entity_articles", ("entity_id", "article_id", "published_on")),
+    EntityParagraph: ("paragraphs", ("entity_id", "article_id", "paragraph", "mentions")),
     QuoteFact: (
         "quotes",
         (
@@ -110,18 +130,22 @@ def source_facts(article_ids, using: str = "default") -> Facts:
     rows = (
         Article.objects.using(using)
         .filter(pk__in=article_ids, status=ArticleStatus.PUBLISHED)
-        .values_list("pk", "published_on", "dateline_place_id")
+        .values_list("pk", "published_on", "dateline_place_id", "published_precision")
     )
     facts.articles = set(rows)
-    published = {pk: day for pk, day, _dateline in facts.articles}
+    published = {pk: day for pk, day, _dateline, _precision in facts.articles}
     if not published:
         return facts
     ids = list(published)
     mentions = Mention.objects.using(using).shown().filter(article_id__in=ids)
-    facts.entity_articles = {
-        (entity, article, published[article])
-        for entity, article in mentions.values_list("entity_id", "article_id").distinct()
-    }
+    bodies = dict(Article.objects.using(using).filter(pk__in=ids).values_list("pk", "body"))
+    paragraphs = Counter()
+    for entity, article, part, start in mentions.values_list(
+        "entity_id", "article_id", "part", "start"
+    ):
+        paragraphs[(entity, article, paragraph_of(part, start, bodies[article]))] += 1
+    facts.entity_articles = {(e, a, published[a]) for e, a, _p in paragraphs}
+    facts.paragraphs = {(e, a, p, n) for (e, a, p), n in paragraphs.items()}
     quotes, rows = {}, []
     for pk, article, speaker, said_to, answers, answered_speaker, part, start in (
         Quote.objects.using(using)
@@ -155,8 +179,13 @@ def source_facts(article_ids, using: str = "default") -> Facts:
             facts.about.add((quote, entity, speaker, article, day, where))
     for pk, said_to, answers, answered_speaker in rows:
         article, day, where, speaker = quotes[pk]
-        if said_to == speaker or said_to in about_sets[pk]:
-            said_to = None  # listed once on their page: among the quotes about them, or by them
+        # Each quote is listed once on a person's page, in the first list it belongs to:
+        # quotes by them, quotes about them, answers to them, said to them.
+        replied = answered_speaker if answered_speaker != speaker else None
+        if replied in about_sets[pk]:
+            replied = None
+        if said_to in (speaker, replied) or said_to in about_sets[pk]:
+            said_to = None
         facts.quotes.add(
             (
                 pk,
@@ -166,7 +195,7 @@ def source_facts(article_ids, using: str = "default") -> Facts:
                 speaker,
                 answers,
                 speaker if answers else None,
-                answered_speaker if answered_speaker != speaker else None,
+                replied,
                 said_to,
             )
         )
@@ -206,11 +235,45 @@ def contributions(facts: Facts) -> dict:
     for entity_id, article, _day in facts.entity_articles:
         by_article[article].add(entity_id)
         entity[entity_id][0] += 1
-    co = Counter()
+    co = defaultdict(lambda: [0] * len(CO_COUNTS))
     for entities in by_article.values():
         for a, b in combinations(sorted(entities), 2):
-            co[(a, b)] += 1
-            co[(b, a)] += 1
+            co[(a, b)][0] += 1
+            co[(b, a)][0] += 1
+    # How closely: paragraphs naming both, and how often each is named where both are.
+    named = defaultdict(dict)  # article -> entity -> {paragraph: mentions}
+    for entity_id, article, paragraph, n in facts.paragraphs:
+        named[article].setdefault(entity_id, {})[paragraph] = n
+    for in_article in named.values():
+        for a, b in combinations(sorted(in_article), 2):
+            shared = len(in_article[a].keys() & in_article[b].keys())
+            co[(a, b)][3] += shared
+            co[(b, a)][3] += shared
+            co[(a, b)][4] += sum(in_article[b].values())
+            co[(b, a)][4] += sum(in_article[a].values())
+    # Quotes linking two entities: by one about or to the other, or answering the other's.
+    linked = defaultdict(set)  # (quote, speaker) -> the others it links the speaker to
+    for quote, about, speaker, *_ in facts.about:
+        if speaker:
+            linked[(quote, speaker)].add(about)
+    for (
+        quote,
+        _article,
+        _day,
+        _place,
+        speaker,
+        _answers,
+        _answering,
+        replied,
+        said_to,
+    ) in facts.quotes:
+        if speaker:
+            linked[(quote, speaker)] |= {other for other in (replied, said_to) if other}
+    for (_quote, speaker), others in linked.items():
+        for other in others - {speaker}:
+            co[(speaker, other)][1] += 1
+            co[(speaker, other)][2] += 1
+            co[(other, speaker)][1] += 1
     for _pk, _article, _day, _place, speaker, _answers, answering, replied, said_to in facts.quotes:
         if speaker:
             entity[speaker][1] += 1
@@ -236,13 +299,15 @@ def contributions(facts: Facts) -> dict:
         for a, b in combinations(sorted(quote_tags), 2):
             tag_pairs[(a, b)] += 1
             tag_pairs[(b, a)] += 1
-    months = Counter((day.year, day.month) for _article, day, _dateline in facts.articles)
-    for _article, _day, dateline in facts.articles:
+    months = Counter(
+        (day.year, month_of(day, precision)) for _pk, day, _dateline, precision in facts.articles
+    )
+    for _article, _day, dateline, _precision in facts.articles:
         if dateline:
             entity[dateline][5] += 1
     return {
         EntityFigures: {(k,): tuple(v) for k, v in entity.items()},
-        CoMention: co,
+        CoMention: {key: tuple(v) for key, v in co.items()},
         QuotePair: pairs,
         TagFigures: tags,
         TagSpeaker: tag_speakers,
@@ -254,7 +319,7 @@ def contributions(facts: Facts) -> dict:
 # Figure tables: (key columns, summed columns).
 FIGURE_COLUMNS = {
     EntityFigures: (("entity_id",), ENTITY_COUNTS),
-    CoMention: (("entity_id", "other_id"), ("together",)),
+    CoMention: (("entity_id", "other_id"), CO_COUNTS),
     QuotePair: (("speaker_id", "about_id"), ("quotes",)),
     TagFigures: (("tag_id",), ("quotes",)),
     TagSpeaker: (("tag_id", "speaker_id"), ("quotes",)),
@@ -491,6 +556,44 @@ class Shown:
         return names
 
 
+def comention_sql(comention, entity_article, entity_paragraph, quote_fact, about_fact, entity):
+    """CoMention from the facts (contributions() computes the same per article): articles
+    naming both, quotes linking them, paragraphs naming both, mentions of the other where
+    both are named. Migration 0026 keeps a copy of this statement."""
+    links = (
+        f"SELECT quote_id, speaker_id, entity_id AS other_id FROM {about_fact} "
+        "WHERE speaker_id IS NOT NULL "
+        f"UNION SELECT quote_id, speaker_id, said_to_id FROM {quote_fact} "
+        "WHERE speaker_id IS NOT NULL AND said_to_id IS NOT NULL "
+        f"UNION SELECT quote_id, speaker_id, replied_to_id FROM {quote_fact} "
+        "WHERE speaker_id IS NOT NULL AND replied_to_id IS NOT NULL"
+    )
+    return (
+        f"INSERT INTO {comention} (entity_id, other_id, other_kind, together, quotes, "
+        "quotes_by, paragraphs, mentions) "
+        "SELECT x.entity_id, x.other_id, e.kind, SUM(x.together), SUM(x.quotes), "
+        "SUM(x.quotes_by), SUM(x.paragraphs), SUM(x.mentions) FROM ("
+        "SELECT a.entity_id, b.entity_id AS other_id, COUNT(*) AS together, 0 AS quotes, "
+        "0 AS quotes_by, 0 AS paragraphs, 0 AS mentions "
+        f"FROM {entity_article} a JOIN {entity_article} b "
+        "ON b.article_id = a.article_id AND b.entity_id <> a.entity_id "
+        "GROUP BY a.entity_id, b.entity_id "
+        "UNION ALL SELECT a.entity_id, b.entity_id, 0, 0, 0, COUNT(*), 0 "
+        f"FROM {entity_paragraph} a JOIN {entity_paragraph} b ON b.article_id = a.article_id "
+        "AND b.paragraph = a.paragraph AND b.entity_id <> a.entity_id "
+        "GROUP BY a.entity_id, b.entity_id "
+        "UNION ALL SELECT a.entity_id, b.entity_id, 0, 0, 0, 0, SUM(b.mentions) "
+        f"FROM {entity_article} a JOIN {entity_paragraph} b "
+        "ON b.article_id = a.article_id AND b.entity_id <> a.entity_id "
+        "GROUP BY a.entity_id, b.entity_id "
+        f"UNION ALL SELECT l.speaker_id, l.other_id, 0, COUNT(*), COUNT(*), 0, 0 FROM ({links}) l "
+        "WHERE l.speaker_id <> l.other_id GROUP BY l.speaker_id, l.other_id "
+        f"UNION ALL SELECT l.other_id, l.speaker_id, 0, COUNT(*), 0, 0, 0 FROM ({links}) l "
+        "WHERE l.speaker_id <> l.other_id GROUP BY l.other_id, l.speaker_id"
+        f") x JOIN {entity} e ON e.id = x.other_id GROUP BY x.entity_id, x.other_id, e.kind"
+    )
+
+
 def _aggregate_sql(using: str) -> list[str]:
     """The figures that are too many to build in Python, as INSERT … SELECT over the facts."""
     quote = connections[using].ops.quote_name
@@ -499,10 +602,14 @@ def _aggregate_sql(using: str) -> list[str]:
         return quote(model._meta.db_table)
 
     return [
-        f"INSERT INTO {t(CoMention)} (entity_id, other_id, other_kind, together) "
-        f"SELECT a.entity_id, b.entity_id, e.kind, COUNT(*) FROM {t(EntityArticle)} a "
-        f"JOIN {t(EntityArticle)} b ON b.article_id = a.article_id AND b.entity_id <> a.entity_id "
-        f"JOIN {t(Entity)} e ON e.id = b.entity_id GROUP BY a.entity_id, b.entity_id, e.kind",
+        comention_sql(
+            t(CoMention),
+            t(EntityArticle),
+            t(EntityParagraph),
+            t(QuoteFact),
+            t(QuoteAboutFact),
+            t(Entity),
+        ),
         f"INSERT INTO {t(QuotePair)} (speaker_id, about_id, quotes) "
         f"SELECT speaker_id, entity_id, COUNT(*) FROM {t(QuoteAboutFact)} "
         "WHERE speaker_id IS NOT NULL GROUP BY speaker_id, entity_id",
@@ -573,8 +680,8 @@ def rebuild(using: str = "default", progress: Callable[[str], None] | None = Non
         EntityFigures.objects.using(using).bulk_create(_entity_figures(using), batch_size=2000)
         MonthFigures.objects.using(using).bulk_create(
             [
-                MonthFigures(year=day.year, month=day.month, articles=n)
-                for day, n in _month_counts(using).items()
+                MonthFigures(year=year, month=month, articles=n)
+                for (year, month), n in _month_counts(using).items()
             ]
         )
     return {
@@ -584,12 +691,13 @@ def rebuild(using: str = "default", progress: Callable[[str], None] | None = Non
 
 
 def _month_counts(using: str) -> dict:
+    """{(year, month): articles}, month as archive.dates.month_of gives it."""
     months = Counter()
-    for day, n in (
+    for day, precision, n in (
         ArticleFact.objects.using(using)
-        .values_list("published_on")
+        .values_list("published_on", "published_precision")
         .annotate(n=Count("pk"))
         .order_by()
     ):
-        months[day.replace(day=1)] += n
+        months[(day.year, month_of(day, precision))] += n
     return months

@@ -8,8 +8,10 @@ import datetime as dt
 from django.db import connection
 from django.db.models import Exists, OuterRef, Subquery, Sum
 
+from archive.dates import UNDATED, Precision
 from archive.models import Article, Quote
 from archive.models.summaries import (
+    CLOSENESS_ORDER,
     QUOTE_ORDER,
     ArticleFact,
     CoMention,
@@ -92,13 +94,25 @@ def answers_by(request, entity, count, param, per_page=None):
     return quote_page(request, facts, count, param, per_page)
 
 
-def said_to(request, entity, count, param, per_page=None):
+def said_to(request, entity, count, param, per_page=None, not_by=()):
+    """Quotes said to the entity; `not_by`: speakers whose quotes another list of the page
+    owns (an organization's people), left out of the list and of its count."""
     facts = QuoteFact.objects.filter(said_to_id=entity.pk)
+    if not_by and count:
+        facts = facts.exclude(speaker_id__in=not_by)
+        # The left-out quotes: a probe on the speakers' own lists, as long as theirs are.
+        count -= QuoteFact.objects.filter(said_to_id=entity.pk, speaker_id__in=not_by).count()
     return quote_page(request, facts, count, param, per_page)
 
 
-def quotes_about(request, entity, count, param, per_page=None):
+def quotes_about(request, entity, count, param, per_page=None, not_by=()):
+    """Quotes about the entity by others; `not_by` as for said_to (the count from the stored
+    speaker–subject pairs)."""
     facts = QuoteAboutFact.objects.filter(entity_id=entity.pk)
+    if not_by and count:
+        facts = facts.exclude(speaker_id__in=not_by)
+        theirs = QuotePair.objects.filter(about_id=entity.pk, speaker_id__in=not_by)
+        count -= theirs.aggregate(n=Sum("quotes"))["n"] or 0
     return quote_page(request, facts, count, param, per_page)
 
 
@@ -157,6 +171,8 @@ def quote_index(request, filters, param="page", per_page=None):
         facts = facts.filter(published_on__gte=filters.date_from)
     if filters.date_to:
         facts = facts.filter(published_on__lte=filters.date_to)
+    if filters.date_from or filters.date_to:
+        facts = facts.filter(published_on__gt=UNDATED)  # an undated quote is in no range
     if lists and min(lists.values()) == 0:
         count = 0  # one of the lists is empty: so is their intersection
     elif driver is not None and len(filters.raw) == 1:
@@ -212,15 +228,20 @@ def _annotated(rows, relation, attribute):
 
 
 def co_mentioned(entity, limit, speakers=False):
-    """The entities named in most of the same published articles, with `together`."""
+    """The entities named in most of the same published articles, then the most closely
+    linked in them (CLOSENESS_ORDER): each with `together` and `link`, its CoMention row
+    (the quotes linking the two, the paragraphs naming both, the other's mentions in the
+    articles they share). One range scan of the entity's rank index."""
     settled()
-    rows = CoMention.objects.filter(entity_id=entity.pk)
+    rows = CoMention.objects.filter(entity_id=entity.pk, together__gt=0)
     if speakers:
         rows = rows.filter(other_kind__in=SPEAKER_KINDS)
-    rows = rows.select_related("other").order_by("-together", "other__sort_name", "other_id")[
-        :limit
-    ]
-    return _annotated(rows, "other", "together")
+    rows = rows.select_related("other").order_by(*CLOSENESS_ORDER, "other__sort_name", "other_id")
+    found = []
+    for row in rows[:limit]:
+        row.other.together, row.other.link = row.together, row
+        found.append(row.other)
+    return found
 
 
 def spoken_about_by(entity, limit):
@@ -335,6 +356,10 @@ def articles_of(request, year, month=None, param="page"):
     facts = ArticleFact.objects.filter(published_on__gte=start)
     if end is not None:
         facts = facts.filter(published_on__lt=end)
+    if month is not None:
+        # A month lists what is known to be of it, as its figure counts (dates.month_of):
+        # an article of "2002" or "spring 2002" is on the year's list, not January's or March's.
+        facts = facts.filter(published_precision__in=(Precision.DAY, Precision.MONTH))
 
     def load(rows):
         return Article.objects.filter(pk__in=rows).with_byline().order_by("-published_on", "-pk")

@@ -59,7 +59,7 @@ def partial_date(value):
     """A partial date as <time> when HTML can say it (a year, a month, a day); a season has
     no HTML date form, so it is plain text rather than a datetime that invents a day."""
     if value is None:
-        return format_html('<span class="unknown">date unknown</span>')
+        return mark_safe('<span class="unknown">date unknown</span>')  # noqa: S308 (constant)
     if value.precision == "season":
         return format_html("<span>{}</span>", value)
     return format_html('<time datetime="{}">{}</time>', value.edtf(), value)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from archive.templatetags.archive_tags import plural
+
 WIDTH, HEIGHT = 820, 440
 RADIUS_X, RADIUS_Y = 215, 160
 MAX_NEIGHBOURS = 12
@@ -23,6 +25,7 @@ class Neighbour:
     entity: object
     reasons: dict = field(default_factory=dict)  # reason -> label with its count
     weight: int = 0
+    closeness: tuple = (0, 0, 0)
     x: float = 0
     y: float = 0
     label_x: float = 0
@@ -71,8 +74,40 @@ def wrap(name: str, width: int = LABEL_WIDTH) -> list[str]:
     return lines
 
 
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+def times(n: int) -> str:
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
+def closeness(centre, other) -> list[str]:
+    """Why `other` (from reading.co_mentioned) ranks where it does among those named with
+    `centre`, in words, in the order of the ranking: articles shared, then the quotes
+    linking them (about or to the other, or answering the other's), the paragraphs naming
+    both, how often the other is named in the shared articles."""
+    link = other.link
+    reasons = [f"{plural(link.together, 'article,articles')} together"]
+    theirs = link.quotes - link.quotes_by
+    if link.quotes_by:
+        what = plural(link.quotes_by, "quote,quotes")
+        reasons.append(f"{centre.name} spoke about or to them in {what}")
+    if theirs:
+        reasons.append(f"spoke about or to {centre.name} in {plural(theirs, 'quote,quotes')}")
+    if link.paragraphs:
+        reasons.append(f"in the same paragraph {times(link.paragraphs)}")
+    if link.mentions:
+        where = "the article" if link.together == 1 else "those articles"
+        reasons.append(f"named {times(link.mentions)} in {where}")
+    return reasons
+
+
+def appears_with(centre, others, memberships=()):
+    """The "Appears most with" list: each entity with `reasons` (closeness), and first among
+    them the role that links them, where the page has it (`memberships`: entity, role)."""
+    roles = {entity.pk: role or "member" for entity, role in memberships}
+    for other in others:
+        other.reasons = closeness(centre, other)
+        if other.pk in roles:
+            other.reasons.insert(0, roles[other.pk])
+    return others
 
 
 def build(centre, memberships=(), spoke_about=(), spoken_about_by=(), co_mentioned=()):
@@ -88,16 +123,26 @@ def build(centre, memberships=(), spoke_about=(), spoken_about_by=(), co_mention
     for entity, role in memberships:
         add(entity, MEMBERSHIP, role or "member", 10)
     for entity in spoke_about:
-        label = f"subject of {plural(entity.quotes, 'quote')} by {centre.name}"
+        label = f"subject of {plural(entity.quotes, 'quote,quotes')} by {centre.name}"
         add(entity, QUOTES, label, 3 * entity.quotes)
     for entity in spoken_about_by:
-        label = f"spoke about {centre.name} in {plural(entity.quotes, 'quote')}"
+        label = f"spoke about {centre.name} in {plural(entity.quotes, 'quote,quotes')}"
         add(entity, QUOTES, label, 3 * entity.quotes)
     for entity in co_mentioned:
         together = entity.together
-        add(entity, MENTIONS, f"named together in {plural(together, 'article')}", together)
+        label = f"named together in {plural(together, 'article,articles')}"
+        link = getattr(entity, "link", None)  # the CoMention row, from reading.co_mentioned
+        if link is not None and link.paragraphs:
+            label += f", in the same paragraph {times(link.paragraphs)}"
+        add(entity, MENTIONS, label, together)
+        if link is not None:
+            # Ties go to the more closely linked (the order co_mentioned returns them in).
+            found[entity.pk].closeness = (link.quotes, link.paragraphs, link.mentions)
 
-    chosen = sorted(found.values(), key=lambda n: (-n.weight, n.entity.name))[:MAX_NEIGHBOURS]
+    chosen = sorted(
+        found.values(),
+        key=lambda n: (-n.weight, *(-x for x in n.closeness), n.entity.name),
+    )[:MAX_NEIGHBOURS]
     count = len(chosen)
     for i, n in enumerate(chosen):
         angle = -math.pi / 2 + 2 * math.pi * i / max(count, 1)

@@ -13,14 +13,19 @@ QUOTES_FIRST = 5  # the page's own quotes (tall cards): quotes by them, by its p
 SIDE_LIST = 5  # quotes about them, answers, replies, articles naming them
 
 
-def quotes_about(request, entity, figures):
-    return reading.quotes_about(request, entity, figures.quotes_about, "about_page", SIDE_LIST)
+def quotes_about(request, entity, figures, not_by=()):
+    """Quotes about the entity by others; `not_by`: speakers another list of the page owns."""
+    return reading.quotes_about(
+        request, entity, figures.quotes_about, "about_page", SIDE_LIST, not_by=not_by
+    )
 
 
-def said_to(request, entity, figures):
+def said_to(request, entity, figures, not_by=()):
     """Quotes addressed to the entity (a letter to a president, "she told RFE/RL"), except
     those also about it, which the quotes about it already list."""
-    return reading.said_to(request, entity, figures.said_to, "said_to_page", SIDE_LIST)
+    return reading.said_to(
+        request, entity, figures.said_to, "said_to_page", SIDE_LIST, not_by=not_by
+    )
 
 
 def articles_mentioning(request, entity, figures):

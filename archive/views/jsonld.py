@@ -1,6 +1,7 @@
 """schema.org descriptions of each page's main thing, as dicts for the `jsonld` filter."""
 
 from archive import quoting
+from archive.dates import iso_publication_date
 from archive.links import safe_url
 from archive.site import absolute
 
@@ -108,7 +109,7 @@ def quotation(quote) -> dict:
             "@type": "NewsArticle",
             "headline": quote.article.headline,
             "url": absolute(quote.article.get_absolute_url()),
-            "datePublished": quote.article.published_on.isoformat(),
+            **_date_published(quote.article),
         },
     }
     if not direct:
@@ -127,6 +128,12 @@ def quotation(quote) -> dict:
     return data
 
 
+def _date_published(article) -> dict:
+    """datePublished at the article's precision ("2002", "2002-05"); none when unknown."""
+    value = iso_publication_date(article.published_on, article.published_precision)
+    return {"datePublished": value} if value else {}
+
+
 def news_article(article, entities) -> dict:
     data = {
         "@context": CONTEXT,
@@ -134,7 +141,7 @@ def news_article(article, entities) -> dict:
         "@id": absolute(article.get_absolute_url()),
         "url": absolute(article.get_absolute_url()),
         "headline": article.headline,
-        "datePublished": article.published_on.isoformat(),
+        **_date_published(article),
         "inLanguage": article.language,
     }
     if article.standfirst:

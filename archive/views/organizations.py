@@ -6,11 +6,12 @@ from archive.models import Membership, Organization
 from archive.models.entities import OrganizationKind
 from archive.pagecache import cached_page
 from archive.summaries import reading
-from archive.views import entity_common, jsonld
+from archive.views import connections, entity_common, jsonld
 from archive.views.lookup import get_entity_or_404
 from archive.views.paging import paginate
 
 MEMBERS_SHOWN = 40
+APPEARS_WITH = 10
 
 
 @cached_page(pagecache.entity_depends("organization"))
@@ -31,7 +32,8 @@ def organization_detail(request, slug):
     # A short first list: an organization of hundreds shows its first MEMBERS_SHOWN.
     shown = members if request.GET.get("members") == "all" else members[:MEMBERS_SHOWN]
     # Quotes by the organization itself or by anyone who ever belonged to it.
-    speakers = sorted({org.pk, *(m.person_id for m in members)})
+    people = sorted({m.person_id for m in members})
+    speakers = sorted({org.pk, *people})
     diagram = entity_common.diagram(org, memberships=[(m.person, m.role) for m in members])
     context = {
         "entity": org,
@@ -44,10 +46,18 @@ def organization_detail(request, slug):
             reading.quotes_by_speakers(speakers),
             per_page=entity_common.QUOTES_FIRST,
         ),
-        "quotes_about": entity_common.quotes_about(request, org, figures),
-        "said_to": entity_common.said_to(request, org, figures),
+        # A quote by one of its people about (or to) the organization is theirs to say: it
+        # is listed once, among the quotes by the organization and its people, and left out
+        # of the quotes about it and said to it.
+        "quotes_about": entity_common.quotes_about(request, org, figures, not_by=people),
+        "said_to": entity_common.said_to(request, org, figures, not_by=people),
         "articles": entity_common.articles_mentioning(request, org, figures),
         "events": entity_common.events_of(org),
+        "appears_with": connections.appears_with(
+            org,
+            reading.co_mentioned(org, APPEARS_WITH, speakers=True),
+            [(m.person, m.role) for m in members],
+        ),
         "diagram": diagram,
         "jsonld": jsonld.organization(org, shown),
     }

@@ -5,7 +5,7 @@ from archive import pagecache
 from archive.models import Membership, Person
 from archive.pagecache import cached_page
 from archive.summaries import reading
-from archive.views import entity_common, jsonld
+from archive.views import connections, entity_common, jsonld
 from archive.views.lookup import get_entity_or_404
 from archive.views.paging import paginate
 
@@ -37,7 +37,11 @@ def person_detail(request, slug):
         ),
         "articles": entity_common.articles_mentioning(request, person, figures),
         "events": entity_common.events_of(person),
-        "appears_with": reading.co_mentioned(person, APPEARS_WITH, speakers=True),
+        "appears_with": connections.appears_with(
+            person,
+            reading.co_mentioned(person, APPEARS_WITH, speakers=True),
+            [(m.organization, m.role) for m in memberships],
+        ),
         "diagram": diagram,
         "feed_url": reverse("archive:person_quotes_feed", kwargs={"slug": person.slug}),
         "jsonld": jsonld.person(person, memberships),

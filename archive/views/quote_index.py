@@ -16,11 +16,12 @@ from django.shortcuts import render
 from django.urls import reverse
 from taggit.models import Tag
 
-from archive.models import Entity, EntityKind, EntityRedirect, Membership, QuoteMode, TagRedirect
+from archive.models import Entity, EntityKind, EntityRedirect, Membership, QuoteMode
 from archive.pagecache import cached_page
-from archive.search.params import _parse_date
+from archive.search.params import parse_date
 from archive.summaries import reading
 from archive.views import jsonld
+from archive.views.lookup import EntityMoved, get_tag_or_404
 
 # The query string's names, in the order the form and the chips show them.
 ENTITY_FILTERS = {
@@ -120,11 +121,11 @@ def read(get) -> QuoteFilters:
             del slugs[name]
     _read_entities(filters, slugs)
     if "tag" in slugs:
-        filters.tag = Tag.objects.filter(slug=slugs["tag"]).first()
-        if filters.tag is None:
-            moved = TagRedirect.objects.filter(old_slug=slugs["tag"]).select_related("tag").first()
-            if moved is not None:
-                raise Moved(filters.url(tag=moved.tag.slug))
+        try:
+            filters.tag = get_tag_or_404(slugs["tag"])
+        except EntityMoved as moved:
+            raise Moved(filters.url(tag=moved.survivor.slug)) from None
+        except Http404:
             errors.append(f"The archive has no tag “{slugs['tag']}”.")
     mode = filters.raw.get("mode")
     if mode is not None:
@@ -136,7 +137,7 @@ def read(get) -> QuoteFilters:
         raw = filters.raw.get(name)
         if raw is None:
             continue
-        day = _parse_date(raw, end)
+        day = parse_date(raw, end)
         if day is None:
             errors.append(f"“{name}” must be {DATE_HINT}; “{raw[:40]}” is not.")
         elif end:
@@ -164,10 +165,13 @@ def _read_entities(filters: QuoteFilters, slugs: dict[str, str]) -> None:
         if entity is not None:
             setattr(filters, name, entity)
             continue
-        moved = EntityRedirect.objects.filter(old_slug=slug, kind__in=kinds).first()
+        moved = (
+            EntityRedirect.objects.filter(old_slug=slug, kind__in=kinds)
+            .select_related("entity")
+            .first()
+        )
         if moved is not None:
-            survivor = Entity.objects.only("slug").get(pk=moved.entity_id)
-            raise Moved(filters.url(**{name: survivor.slug}))
+            raise Moved(filters.url(**{name: moved.entity.slug}))
         what = " or ".join(str(k) for k in kinds) if len(kinds) < len(EntityKind) else "entity"
         filters.errors.append(f"The archive has no {what} “{slug}” for “{name}”.")
 

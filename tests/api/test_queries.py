@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from archive.models import Event, Membership, Quote
+from archive.models import Event, Membership, Organization, Person, Quote
 from tests.page_helpers import add_articles, article_with_quotes
 
 SIZES = [1, 50]
@@ -13,6 +13,8 @@ FRESHNESS = 1
 # A page of quotes: the rows (article, speaker, said_to and answered quote joined), their
 # `about` entities, their tags, their speakers' memberships.
 QUOTES = 4
+# The filters whose entity must exist (about_by_others, answers_to) look it up: one query.
+KNOWN_ENTITY = 1
 
 
 @pytest.fixture
@@ -28,6 +30,7 @@ def cast(person, organization):
         ("/api/quotes/?page_size=100&speaker={speaker}", QUOTES),
         ("/api/quotes/?page_size=100&organization={org}", QUOTES),
         ("/api/quotes/?page_size=100&tag=elections&from=2005", QUOTES),
+        ("/api/quotes/?page_size=100&about_by_others={org}", QUOTES + KNOWN_ENTITY),
         ("/api/articles/?page_size=100", 1),
         ("/api/people/?page_size=100", 1),
         ("/api/organizations/?page_size=100", 1),
@@ -50,6 +53,13 @@ def test_lists(client, cast, django_assert_num_queries, n, path, queries):
             start_precision="year",
             location=org.based_in,
         )
+    if "about_by_others" in path:
+        # The person is one of the organization's people, whose quotes about it its page
+        # lists among theirs: the quotes about it by others are an outsider's.
+        outsider = Person.objects.create(name="Out Sider", slug="out-sider")
+        rival = Organization.objects.create(name="Rival", slug="rival")
+        Membership.objects.create(person=outsider, organization=rival, role="head")
+        add_articles(n, outsider, about=org, start_day=2000)
     path = path.format(speaker=person.pk, org=org.pk)
     with django_assert_num_queries(queries + FRESHNESS):
         response = client.get(path)
@@ -59,6 +69,39 @@ def test_lists(client, cast, django_assert_num_queries, n, path, queries):
     if cursor:  # the next page costs the same
         with django_assert_num_queries(queries + FRESHNESS):
             assert client.get(cursor).status_code == 200
+
+
+@pytest.mark.parametrize("n", SIZES)
+@pytest.mark.parametrize("path", ["/api/quotes/?page_size=2", "/api/quotes.csv"])
+def test_answers_to(client, cast, organization, django_assert_num_queries, n, path):
+    """The answers to a person: the same queries for 1 answer as for 50 (a CSV: one batch)."""
+    person, org = cast
+    other = Person.objects.create(name="Other Speaker", slug="other-speaker")
+    first = add_articles(1, person)[0].quotes.get()
+    replies = []
+    for article in add_articles(n, other, about=org, start_day=500):
+        reply = article.quotes.get()
+        reply.answers = first
+        reply.save()
+        replies.append(reply)
+    separator = "&" if "?" in path else "?"
+    url = f"{path}{separator}answers_to={person.pk}"
+    # A CSV (no Last-Modified): the rows, their about entities, their tags, the speakers'
+    # memberships (one batch).
+    queries = 4 + KNOWN_ENTITY if "csv" in path else QUOTES + KNOWN_ENTITY + FRESHNESS
+    with django_assert_num_queries(queries):
+        response = client.get(url)
+        if "csv" in path:
+            body = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert response.status_code == 200
+    if "csv" in path:
+        assert body.count("Other Speaker") == n
+    else:
+        assert response.json()["results"]
+        cursor = response.json()["next"]
+        if cursor:
+            with django_assert_num_queries(QUOTES + KNOWN_ENTITY + FRESHNESS):
+                assert client.get(cursor).status_code == 200
 
 
 @pytest.mark.parametrize("n", SIZES)

@@ -3,23 +3,14 @@ switched by clicking (and remembered), the speaker shown on keyboard focus, the 
 on a wide screen only, and a page that ends near where the text ends."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from archive.models import Article, Mention, Quote
+from tests.browser.axe import serious_violations
 from tests.browser.conftest import csp_problems, watch_csp
 
 # How far below the text's end the page may end: the footer on a wide screen, where the
 # panels sit beside the text; on a phone, the folded panels (one line each) and the footer.
 SLACK = {1280: 250, 390: 650}
-
-
-def serious_violations(page):
-    results = Axe().run(page)
-    return [
-        (v["id"], v["impact"], v["help"], [n["target"] for n in v["nodes"]][:3])
-        for v in results.response["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
 
 
 def bottom(page, selector):

@@ -1,21 +1,12 @@
 """A reader browses by clicking, and every page type passes axe-core's serious checks."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from archive.models import Quote
+from tests.browser.axe import serious_violations
 from tests.browser.conftest import csp_problems, watch_csp
 
 ARTICLE = "Kazakhstan: HRW Report Accuses Government Of Harassing Opposition"
-
-
-def serious_violations(page):
-    results = Axe().run(page)
-    return [
-        (v["id"], v["impact"], v["help"], [n["target"] for n in v["nodes"]][:3])
-        for v in results.response["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
 
 
 def test_reader_walks_from_home_to_a_tag(page, seeded_server):
@@ -121,13 +112,15 @@ def test_connections_are_a_diagram_on_a_wide_screen_and_a_list_on_a_phone(browse
         page.goto(seeded_server.url + "/people/vanessa-saenen/")
         panel = page.locator(".connections")
         assert panel.locator("svg.diagram").is_visible() is diagram
-        listed = panel.locator(".connections-narrow").get_by_role("link", name="Human Rights Watch")
+        listed = panel.locator(".connections-narrow").get_by_role(
+            "link", name="Human Rights Watch", exact=True
+        )
         assert listed.is_visible() is not diagram
         if diagram:  # the same list, folded under the diagram
             panel.get_by_text("The connections as a list").click()
             assert (
                 panel.locator(".connections-wide")
-                .get_by_role("link", name="Human Rights Watch")
+                .get_by_role("link", name="Human Rights Watch", exact=True)
                 .is_visible()
             )
         context.close()

@@ -4,10 +4,10 @@ make a quote by selecting text on the annotate screen, and find it on the public
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Group
 
 from archive.models import Article, Entity, Quote, ReviewStatus
+from tests.browser.axe import serious_violations
 
 PASSWORD = "a long editor password"
 
@@ -34,17 +34,6 @@ SELECT_PHRASE = """
   return range.startContainer !== range.endContainer;
 }
 """
-
-
-def serious_violations(page, within):
-    """axe-core's serious and critical findings inside our own part of an admin page (the
-    admin's own chrome is Django's)."""
-    results = Axe().run(page, context=within)
-    return [
-        (v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
-        for v in results.response["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
 
 
 @pytest.fixture

@@ -1,13 +1,4 @@
-from axe_playwright_python.sync_playwright import Axe
-
-
-def serious_violations(page):
-    results = Axe().run(page)
-    return [
-        (v["id"], v["impact"], v["help"])
-        for v in results.response["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
+from tests.browser.axe import serious_violations
 
 
 def test_reader_opens_the_seed_article_from_the_home_page(page, seeded_server):

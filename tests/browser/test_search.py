@@ -3,16 +3,7 @@ facet counts, narrowing by a facet; and the page without JavaScript."""
 
 import re
 
-from axe_playwright_python.sync_playwright import Axe
-
-
-def serious_violations(page):
-    results = Axe().run(page)
-    return [
-        (v["id"], v["impact"], v["help"])
-        for v in results.response["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
+from tests.browser.axe import serious_violations
 
 
 def test_variant_spelling_autocomplete_snippets_and_facets(page, seeded_server):

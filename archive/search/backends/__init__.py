@@ -75,8 +75,10 @@ class Filters:
     def range_sql(self) -> tuple[str, list]:
         """The date range alone, as SQL over `e` (the part tokens cannot say)."""
         clauses, params = [], []
+        # Overlap: an article of "2002" is within "from 2002-06" (it may be of June or later),
+        # as an event that began before the range and ended in it.
         if self.date_from:
-            clauses.append("e.date >= %s")
+            clauses.append("COALESCE(e.date_end, e.date) >= %s")
             params.append(self.date_from)
         if self.date_to:
             clauses.append("e.date <= %s")
