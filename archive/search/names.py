@@ -19,6 +19,7 @@ class Completion:
     matched: str
     url: str
     description: str = ""  # told apart from others of one name
+    slug: str = ""  # the name in page addresses, as the quotes index's filters take it
 
 
 def prefix_key(text: str) -> str:
@@ -31,16 +32,18 @@ def prefix_key(text: str) -> str:
     return key
 
 
-def complete(text: str, limit: int = 8) -> list[Completion]:
-    """Entities whose name or alias has a word sequence starting with `text` (folded). One
-    query: up to 5×limit name rows in key order, then the first `limit` distinct entities,
-    each shown with the spelling that matches what was typed."""
+def complete(text: str, limit: int = 8, kinds: tuple[str, ...] = ()) -> list[Completion]:
+    """Entities (of `kinds`, when given) whose name or alias has a word sequence starting
+    with `text` (folded). One query: up to 5×limit name rows in key order, then the first
+    `limit` distinct entities, each shown with the spelling that matches what was typed."""
     text = text[:MAX_PREFIX]
     prefix = prefix_key(text)
     if len(prefix) < 2:
         return []
     typed = text.strip().casefold()
     rows = current().prefix_filter(SearchName.objects.all(), prefix).select_related("entity")
+    if kinds:
+        rows = rows.filter(entity__kind__in=kinds)
     by_entity: dict[int, list[SearchName]] = {}
     for row in rows.order_by("key", "entity_id")[: limit * 5]:
         by_entity.setdefault(row.entity_id, []).append(row)
@@ -56,6 +59,7 @@ def complete(text: str, limit: int = 8) -> list[Completion]:
                 matched,
                 entity.get_absolute_url(),
                 entity.description,
+                entity.slug,
             )
         )
     # People and organizations are what a name is usually typed for; events come last.

@@ -4,7 +4,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from archive.models import SearchKind
+from archive.models import EntityKind, SearchKind
 from archive.search import names, params, service
 
 
@@ -26,11 +26,23 @@ def search(request):
 
 @require_safe
 def search_names(request):
-    """Names for the search box: {"results": [{name, kind, matched, description, url,
-    search}]}; with
-    format=opensearch, the OpenSearch suggestions format [query, [names]]."""
+    """Names for the search box and the quotes index's filters: {"results": [{name, kind,
+    matched, description, url, slug, search}]}, only of the kinds given in `kind` (a comma
+    list: person,organization) when it is given; with format=opensearch, the OpenSearch
+    suggestions format [query, [names]]."""
     text = request.GET.get("q", "")
-    completions = names.complete(text)
+    kinds = tuple(k for k in request.GET.get("kind", "").split(",") if k)
+    unknown = [k for k in kinds if k not in EntityKind.values]
+    if unknown:
+        return JsonResponse(
+            {
+                "error": f"Unknown kind “{unknown[0][:40]}”.",
+                "parameter": "kind",
+                "choices": list(EntityKind.values),
+            },
+            status=400,
+        )
+    completions = names.complete(text, kinds=kinds)
     if request.GET.get("format") == "opensearch":
         return JsonResponse([text, [c.name for c in completions]], safe=False)
     return JsonResponse(
@@ -42,6 +54,7 @@ def search_names(request):
                     "matched": c.matched,
                     "description": c.description,
                     "url": c.url,
+                    "slug": c.slug,
                     "search": params.SearchParams(q=c.name).url(),
                 }
                 for c in completions

@@ -1,6 +1,8 @@
 // Names autocomplete for every search box that has data-names-url: an ARIA combobox that
 // fetches the names endpoint as one types. Picking a name opens that entity's page; the last
-// option searches for the words typed. Without JavaScript the boxes are plain forms.
+// option searches for the words typed. A filter field (data-names-fill, with the kinds it
+// takes in data-names-kind) is filled with the picked name's address slug instead, and
+// offers no search. Without JavaScript the boxes are plain forms.
 (function () {
   "use strict";
   var counter = 0;
@@ -12,6 +14,7 @@
     var active = -1;
     var timer = null;
     var latest = 0;
+    var fill = input.hasAttribute("data-names-fill");
     list.id = id;
     list.setAttribute("role", "listbox");
     list.setAttribute("aria-label", "Names");
@@ -32,6 +35,10 @@
     function choose(index) {
       var option = options[index];
       close();
+      if (fill) {
+        if (option.slug) input.value = option.slug;
+        return;
+      }
       // Only the site's own paths are followed (the endpoint gives "/people/<slug>/").
       if (option.url && option.url.charAt(0) === "/" && option.url.charAt(1) !== "/") {
         input.value = option.name;
@@ -87,7 +94,11 @@
           item.appendChild(about);
         }
       });
-      if (results.length) {
+      if (results.length && fill) {
+        list.hidden = false;
+        input.setAttribute("aria-expanded", "true");
+        active = -1;
+      } else if (results.length) {
         // Last: search the archive for the words as typed (the form's own submit).
         options.push({ name: typed, url: null });
         var search = option(results.length);
@@ -106,6 +117,7 @@
       var ticket = ++latest;
       if (text.length < 2) { render([], text); return; }
       var url = input.dataset.namesUrl + "?q=" + encodeURIComponent(text);
+      if (input.dataset.namesKind) url += "&kind=" + encodeURIComponent(input.dataset.namesKind);
       fetch(url, { headers: { Accept: "application/json" } })
         .then(function (response) { return response.ok ? response.json() : { results: [] }; })
         .then(function (data) { if (ticket === latest) render(data.results || [], text); })

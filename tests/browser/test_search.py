@@ -97,3 +97,32 @@ def test_on_a_phone_the_results_come_first_and_the_filters_are_folded(browser, s
             assert people.is_visible()
         assert serious_violations(page) == []
         context.close()
+
+
+def test_the_quotes_index_fields_complete_names_into_their_filters(page, seeded_server):
+    """On /quotes/, picking a name fills the field with the name's address slug (no page is
+    opened, no search offered), and the filtered list is that speaker's."""
+    page.goto(seeded_server.url + "/quotes/")
+    speaker = page.get_by_role("combobox", name="Speaker")
+    speaker.click()
+    speaker.press_sequentially("Saen", delay=30)
+    option = page.get_by_role("option", name=re.compile("^Vanessa Saenen person"))
+    option.wait_for()
+    assert not page.get_by_role("option", name=re.compile("^Search for")).count()
+    option.click()
+    assert speaker.input_value() == "vanessa-saenen"
+    assert page.url.endswith("/quotes/")  # nothing opened
+
+    about = page.get_by_role("combobox", name="About")
+    about.click()
+    about.press_sequentially("Kazakh gov", delay=30)
+    page.get_by_role("option", name=re.compile("^Kazakh government organization")).wait_for()
+    about.press("ArrowDown")
+    about.press("Enter")  # picks the first name: fills, does not submit
+    assert about.input_value() == "kazakh-government"
+    page.get_by_role("button", name="Show quotes").click()
+    page.wait_for_url("**/quotes/?speaker=vanessa-saenen&*about=kazakh-government*")
+    cards = page.locator(".quote-card")
+    assert cards.count() > 0
+    assert not page.get_by_role("alert").count()
+    assert serious_violations(page) == []
