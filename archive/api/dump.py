@@ -72,29 +72,26 @@ class DumpInvalid(Exception):
 
 
 def public_querysets():
-    """(label, queryset, fix) in loading order; `fix` clears pointers at hidden things."""
+    """(label, queryset, fix) in loading order; `fix` takes a batch of objects and clears
+    their pointers at hidden things, with one query per batch: memory stays bounded by the
+    batch, not by the archive (no set of every public id is held)."""
     public_quotes = Quote.objects.public()
     published = Article.objects.published()
 
-    def source_article_if_published(obj):
-        if obj.source_article_id and obj.source_article_id not in published_ids():
-            obj.source_article_id = None
+    def clear_hidden(field: str, visible):
+        def fix(batch):
+            pointed = {getattr(obj, field) for obj in batch} - {None}
+            if not pointed:
+                return
+            shown = set(visible.filter(pk__in=pointed).values_list("pk", flat=True))
+            for obj in batch:
+                if getattr(obj, field) not in shown:
+                    setattr(obj, field, None)
 
-    cache: dict[str, set] = {}
+        return fix
 
-    def published_ids():
-        if "a" not in cache:
-            cache["a"] = set(published.values_list("pk", flat=True))
-        return cache["a"]
-
-    def public_quote_ids():
-        if "q" not in cache:
-            cache["q"] = set(public_quotes.values_list("pk", flat=True))
-        return cache["q"]
-
-    def answers_if_public(obj):
-        if obj.answers_id and obj.answers_id not in public_quote_ids():
-            obj.answers_id = None
+    source_article_if_published = clear_hidden("source_article_id", published)
+    answers_if_public = clear_hidden("answers_id", public_quotes)
 
     return [
         (
@@ -129,11 +126,20 @@ def public_querysets():
     ]
 
 
-def _iterate(queryset, fix) -> Iterator:
+def _batches(queryset, fix) -> Iterator[list]:
+    """The queryset in key order, CHUNK objects at a time, each batch fixed."""
+    batch = []
     for obj in queryset.order_by("pk").iterator(chunk_size=CHUNK):
+        batch.append(obj)
+        if len(batch) == CHUNK:
+            if fix is not None:
+                fix(batch)
+            yield batch
+            batch = []
+    if batch:
         if fix is not None:
-            fix(obj)
-        yield obj
+            fix(batch)
+        yield batch
 
 
 def count() -> int:
@@ -145,15 +151,7 @@ def write_jsonl(out, progress: Progress = lambda n: None) -> int:
     serializer = serializers.get_serializer("jsonl")()
     written = 0
     for _label, queryset, fix in public_querysets():
-        batch = []
-        for obj in _iterate(queryset, fix):
-            batch.append(obj)
-            if len(batch) == CHUNK:
-                serializer.serialize(batch, stream=out, cls=ExactEncoder)
-                written += len(batch)
-                progress(len(batch))
-                batch = []
-        if batch:
+        for batch in _batches(queryset, fix):
             serializer.serialize(batch, stream=out, cls=ExactEncoder)
             written += len(batch)
             progress(len(batch))
