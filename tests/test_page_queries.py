@@ -11,6 +11,7 @@ import pytest
 from archive.models import Event, EventParticipant, Membership, Organization, Person, Place, Quote
 from archive.summaries import tracking
 from archive.views.entity_common import QUOTES_FIRST, SIDE_LIST
+from archive.views.tags import TAG_QUOTES
 from tests.page_helpers import add_articles, article_with_quotes
 
 SIZES = [1, 50]
@@ -124,7 +125,7 @@ def test_tag_page(client, cast, django_assert_num_queries, n):
     tracking.settle()
     with django_assert_num_queries(4 + QUOTE_PAGE):
         response = client.get("/tags/elections/")
-    assert response.text.count('class="quote-card"') == min(n, 25)
+    assert response.text.count('class="quote-card"') == min(n, TAG_QUOTES)
 
 
 @pytest.mark.parametrize("n", SIZES)

@@ -116,11 +116,11 @@ def quotes_about(request, entity, count, param, per_page=None, not_by=()):
     return quote_page(request, facts, count, param, per_page)
 
 
-def tagged(request, tag, param="page"):
+def tagged(request, tag, param="page", per_page=None):
     settled()
     figures = TagFigures.objects.filter(tag_id=tag.pk).first()
     facts = TagQuoteFact.objects.filter(tag_id=tag.pk)
-    return quote_page(request, facts, figures.quotes if figures else 0, param)
+    return quote_page(request, facts, figures.quotes if figures else 0, param, per_page)
 
 
 def quote_index(request, filters, param="page", per_page=None):
