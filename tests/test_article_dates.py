@@ -53,6 +53,19 @@ def _import(kind: str, written: str, headline: str = "Budget talks stall"):
     return outcome.article
 
 
+def _quote(article, speaker):
+    """A confirmed quote of the body's first ten characters."""
+    return Quote.objects.create(
+        article=article,
+        part="body",
+        start=0,
+        end=10,
+        exact=article.body[:10],
+        speaker=speaker,
+        status="confirmed",
+    )
+
+
 def _publish(article):
     article.status = ArticleStatus.PUBLISHED
     article.save()
@@ -181,15 +194,7 @@ def test_exports_give_the_precision(client, article, person):
     year = _publish(_import("text", "spring 2002"))
     undated = _publish(_import("text", "unknown", headline="Undated clipping"))
     for other in (year, undated):
-        Quote.objects.create(
-            article=other,
-            part="body",
-            start=0,
-            end=10,
-            exact=other.body[:10],
-            speaker=person,
-            status="confirmed",
-        )
+        _quote(other, person)
     call_command("rebuild_summaries", verbosity=0)
     rows = {r["id"]: r for r in client.get("/api/articles/?page_size=50").json()["results"]}
     assert rows[year.pk]["published"]["edtf"] == "2002-21"
@@ -251,15 +256,7 @@ def test_the_affiliation_of_a_partly_dated_quote_holds_over_its_whole_period(
     quotes = {}
     for written in ("2002-02-01", "2002", "2001", "unknown"):
         article = _publish(_import("text", written, headline=f"Talks {written}"))
-        quotes[written] = Quote.objects.create(
-            article=article,
-            part="body",
-            start=0,
-            end=10,
-            exact=article.body[:10],
-            speaker=person,
-            status="confirmed",
-        )
+        quotes[written] = _quote(article, person)
     call_command("rebuild_summaries", verbosity=0)
     expected = {
         "2002-02-01": "Ministry of Finance",  # on the day, the spokesperson role
@@ -346,15 +343,7 @@ def test_search_shows_a_partial_date_at_its_precision_and_ranges_find_what_overl
     from tests.test_search_bulk_index import assert_same_index
 
     year = _publish(_import("text", "2002", headline="Budget talks stall"))
-    Quote.objects.create(
-        article=year,
-        part="body",
-        start=0,
-        end=10,
-        exact=year.body[:10],
-        speaker=person,
-        status="confirmed",
-    )
+    _quote(year, person)
     Event.objects.create(
         name="Budget summit",
         slug="budget-summit",
@@ -395,15 +384,7 @@ def test_a_date_range_never_holds_an_undated_article(client, article, person):
     range reaching back to year 1, must not pull it in (the API's articles and quotes, the
     /quotes/ page); without a range it is listed."""
     undated = _publish(_import("text", "unknown", headline="Undated clipping"))
-    quote = Quote.objects.create(
-        article=undated,
-        part="body",
-        start=0,
-        end=10,
-        exact=undated.body[:10],
-        speaker=person,
-        status="confirmed",
-    )
+    quote = _quote(undated, person)
     call_command("rebuild_summaries", verbosity=0)
 
     def api_ids(path):

@@ -107,16 +107,18 @@ def date_range(field: str, lookup_from="gte", lookup_to="lte", *, publication=Fa
     }
 
 
+def _members(organization_id):
+    """Everyone who ever belonged to the organization (a subquery of person ids)."""
+    return Membership.objects.filter(organization_id=organization_id).values("person_id")
+
+
 def by_members_of(queryset, name, value):
     """Quotes by the organization itself or by anyone who ever belonged to it."""
-    members = Membership.objects.filter(organization_id=value).values("person_id")
-    return queryset.filter(Q(speaker_id=value) | Q(speaker_id__in=members))
+    return queryset.filter(Q(speaker_id=value) | Q(speaker_id__in=_members(value)))
 
 
 def members_of(queryset, name, value):
-    return queryset.filter(
-        pk__in=Membership.objects.filter(organization_id=value).values("person_id")
-    )
+    return queryset.filter(pk__in=_members(value))
 
 
 def _filterset(name: str, model, filters: dict) -> type[df.FilterSet]:
@@ -156,10 +158,11 @@ def about_by_others(queryset, name, value):
     """Quotes about the entity said by anyone else or by nobody named: the "Quotes about"
     section of its page (QuoteAboutFact), where `about` also has its quotes about itself.
     An organization's page lists its people's quotes about it among theirs, not here."""
-    from archive.models import Membership
-
-    people = Membership.objects.filter(organization_id=value).values("person_id")
-    return queryset.filter(about__id=value).exclude(speaker_id=value).exclude(speaker_id__in=people)
+    return (
+        queryset.filter(about__id=value)
+        .exclude(speaker_id=value)
+        .exclude(speaker_id__in=_members(value))
+    )
 
 
 def answers_to(queryset, name, value):

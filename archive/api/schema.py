@@ -61,7 +61,7 @@ class Ref(s.Serializer):
     page = s.URLField(help_text="Its page on the site.")
 
 
-class PartialDateRef(s.Serializer):
+class PartialDate(s.Serializer):
     start = s.DateField(help_text="The first day of the period.")
     precision = s.ChoiceField(choices=["day", "month", "season", "year"])
     end = s.DateField(help_text="The last day of the period.")
@@ -75,7 +75,7 @@ class ArticleRef(s.Serializer):
     published_on = s.DateField(
         allow_null=True, help_text="The first day of its date's period; null when unknown."
     )
-    published = PartialDateRef(allow_null=True, help_text="Its date at its precision.")
+    published = PartialDate(allow_null=True, help_text="Its date at its precision.")
     url = s.URLField()
     page = s.URLField()
 
@@ -139,7 +139,7 @@ class Article(s.Serializer):
     published_on = s.DateField(
         allow_null=True, help_text="The first day of its date's period; null when unknown."
     )
-    published = PartialDateRef(allow_null=True, help_text="Its date at its precision.")
+    published = PartialDate(allow_null=True, help_text="Its date at its precision.")
     byline = s.CharField(allow_blank=True)
     language = s.CharField()
     source_url = s.CharField(allow_blank=True)
@@ -166,14 +166,6 @@ class ArticleDetail(Article):
     contributors = Contributor(many=True)
     quotes = Quote(many=True)
     mentions = Mention(many=True)
-
-
-class PartialDate(s.Serializer):
-    start = s.DateField(help_text="The first day of the period.")
-    precision = s.ChoiceField(choices=["day", "month", "season", "year"])
-    end = s.DateField(help_text="The last day of the period.")
-    edtf = s.CharField(help_text="ISO 8601-2 (EDTF): 2004, 2004-05, 2004-23 (autumn), 2004-04-06.")
-    text = s.CharField()
 
 
 class EntityBase(s.Serializer):

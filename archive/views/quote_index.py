@@ -17,7 +17,6 @@ from django.urls import reverse
 from taggit.models import Tag
 
 from archive.models import Entity, EntityKind, EntityRedirect, Membership, QuoteMode
-from archive.models.summaries import TagFigures
 from archive.pagecache import cached_page
 from archive.search.params import parse_date
 from archive.summaries import reading
@@ -198,14 +197,7 @@ def _empty(request, filters) -> str:
     return "The archive holds no published quotes yet."
 
 
-TAG_CHOICES = 60
-
-
-def top_tags() -> list[Tag]:
-    """The most used tags, for the tag field's list of choices: one query on the stored
-    figures' rank index, as many rows as it shows."""
-    ranked = TagFigures.objects.filter(quotes__gt=0).order_by("-quotes", "tag_id")
-    return list(Tag.objects.filter(pk__in=ranked.values("tag_id")[:TAG_CHOICES]).order_by("name"))
+TAG_CHOICES = 60  # the most used tags the tag field offers (stored figures, one query)
 
 
 @cached_page()
@@ -220,7 +212,7 @@ def quote_index(request):
         "heading": "Matching quotes" if filters.raw else "All quotes",
         "empty": _empty(request, filters),
         "jsonld": jsonld.collection("Quotes", reverse("archive:quotes")),
-        "top_tags": top_tags(),
+        "top_tags": reading.top_tags(TAG_CHOICES),
     }
     if filters.errors:
         return render(request, "archive/quote_index.html", context, status=400)
